@@ -1,0 +1,244 @@
+"""The document model: the public contract that the JSON and XML outputs carry.
+
+Every class here is a pydantic model; the JSON Schema in ``schemas/`` is generated
+from ``Document`` and the XSD is written by hand to describe the same shape.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=False)
+
+
+class Provenance(_Model):
+    """Where a piece of text came from in its source file.
+
+    Text files give a line range; DOCX files give the paragraph index in the body
+    (and table coordinates for cells); PDF files give the page and bounding box.
+    """
+
+    line_start: int | None = Field(None, description="First source line (1-based), text files")
+    line_end: int | None = Field(None, description="Last source line (1-based, inclusive), text files")
+    paragraph_index: int | None = Field(None, description="Index of the paragraph in the DOCX body (0-based)")
+    table: int | None = Field(None, description="Index of the table in the source (0-based)")
+    row: int | None = Field(None, description="Table row (0-based)")
+    column: int | None = Field(None, description="Table column (0-based)")
+    page: int | None = Field(None, description="Page number (1-based), PDF files")
+    bbox: list[float] | None = Field(
+        None, description="x0, top, x1, bottom in PDF points, PDF files", min_length=4, max_length=4
+    )
+
+    def merged(self, other: Provenance) -> Provenance:
+        """The span covering both ``self`` and ``other`` (first page/paragraph kept)."""
+        if self.line_start is not None and other.line_end is not None:
+            return self.model_copy(update={"line_end": max(other.line_end, self.line_end or 0)})
+        if self.bbox and other.bbox and self.page == other.page:
+            box = [
+                min(self.bbox[0], other.bbox[0]),
+                min(self.bbox[1], other.bbox[1]),
+                max(self.bbox[2], other.bbox[2]),
+                max(self.bbox[3], other.bbox[3]),
+            ]
+            return self.model_copy(update={"bbox": box})
+        return self
+
+
+class DocumentKind(str, Enum):
+    working_document = "working_document"
+    report = "report"
+    circular = "circular"
+    unknown = "unknown"
+
+
+class Session(_Model):
+    """A session of a WIPO body."""
+
+    number: int | None = None
+    ordinal: str | None = Field(None, description='Ordinal word, e.g. "twelfth"')
+    year: int | None = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+
+
+class Metadata(_Model):
+    symbol: str | None = Field(None, description='Document symbol, e.g. "CWS/12/22" or "C.CWS.151"')
+    symbol_inferred: bool = Field(False, description="True when the symbol comes from the file name, not the text")
+    committee: str | None = Field(None, description='Body the document belongs to, e.g. "CWS" or "WO/GA"')
+    session: Session | None = None
+    date: dt.date | None = None
+    original_language: str | None = None
+    title: str | None = None
+    prepared_by: str | None = Field(None, description='e.g. "the ICT Strategy Task Force"')
+    kind: DocumentKind = DocumentKind.unknown
+
+
+class Source(_Model):
+    file_name: str
+    format: str = Field(description="text, docx or pdf")
+    flavour: str | None = Field(None, description="For text: which earlier conversion it came from (docx, pdf, markdown)")
+    sha256: str
+
+
+class ListItem(_Model):
+    """An item of a list inside a paragraph: "a) note the content…", "· to review…"."""
+
+    id: str
+    label: str | None = Field(None, description='Normalized label ("a", "ii"); null for a bullet')
+    marker: str = Field(description='The marker as printed: "(a)", "a)", "·", "−"')
+    text: str
+    footnotes: list[int] = []
+    provenance: Provenance
+
+
+class Paragraph(_Model):
+    """A numbered paragraph (body or annex)."""
+
+    id: str
+    number: int
+    text: str = Field(description="The paragraph's own text, up to its first list item")
+    items: list[ListItem] = []
+    section: str | None = Field(None, description="id of the innermost section holding it")
+    footnotes: list[int] = []
+    provenance: Provenance
+
+
+class ContentKind(str, Enum):
+    paragraph = "paragraph"
+    salutation = "salutation"
+    closing = "closing"
+    signature = "signature"
+    image_description = "image_description"
+    url = "url"
+    editorial_note = "editorial_note"
+
+
+class ContentBlock(_Model):
+    """Unnumbered text: a circular's paragraphs, an annex's introduction, "[Annex follows]"."""
+
+    id: str
+    kind: ContentKind
+    text: str
+    section: str | None = None
+    footnotes: list[int] = []
+    provenance: Provenance
+
+
+class Section(_Model):
+    id: str
+    title: str
+    level: int
+    parent: str | None = None
+    annex: str | None = Field(None, description="id of the annex holding it; null in the main body")
+    paragraphs: list[str] = Field([], description="ids of the numbered paragraphs directly under it")
+    provenance: Provenance
+
+
+class Annex(_Model):
+    id: str
+    number: int
+    title: str | None = None
+    symbol: str | None = Field(None, description="Symbol of an annexed document, where the text names it")
+    table_columns: list[str] = Field([], description="Header row of the annex's recommendation table")
+    paragraphs: list[Paragraph] = []
+    content: list[ContentBlock] = []
+    provenance: Provenance
+
+
+class Item(_Model):
+    """A roman sub-item of a recommended action: "i. development of …"."""
+
+    id: str
+    label: str
+    text: str
+    footnotes: list[int] = []
+    provenance: Provenance
+
+
+class Action(_Model):
+    """A lettered recommended action: "(a) IP offices should …"."""
+
+    id: str
+    label: str
+    text: str
+    items: list[Item] = []
+    footnotes: list[int] = []
+    provenance: Provenance
+
+
+class Recommendation(_Model):
+    id: str
+    number: int
+    annex: str | None = None
+    text: str = Field(description="The recommendation's statement")
+    actions: list[Action] = []
+    related_recs: list[str] | None = Field(None, description='Related 40 RECs, e.g. ["R1", "R2"]')
+    related_recs_note: str | None = Field(None, description='e.g. "Not applicable as this is new"')
+    footnotes: list[int] = Field([], description="Footnotes anchored in the statement")
+    provenance: Provenance
+
+
+class AnchorKind(str, Enum):
+    paragraph = "paragraph"
+    list_item = "list_item"
+    content = "content"
+    recommendation = "recommendation"
+    action = "action"
+    item = "item"
+    table_header = "table_header"
+
+
+class FootnoteAnchor(_Model):
+    kind: AnchorKind
+    target: str = Field(description="id of the paragraph, recommendation, action, item or annex holding the mark")
+
+
+class Footnote(_Model):
+    number: int
+    text: str
+    anchors: list[FootnoteAnchor] = Field([], description="Where its mark stands; empty if no mark was found")
+    provenance: Provenance
+
+
+class Unclassified(_Model):
+    """Text the parser could not place: kept, never dropped."""
+
+    text: str
+    reason: str
+    provenance: Provenance
+
+
+class Document(_Model):
+    """One CWS document, as structured data."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    metadata: Metadata
+    sections: list[Section] = []
+    paragraphs: list[Paragraph] = []
+    content: list[ContentBlock] = []
+    annexes: list[Annex] = []
+    recommendations: list[Recommendation] = []
+    footnotes: list[Footnote] = []
+    unclassified: list[Unclassified] = []
+
+    def paragraph(self, number: int) -> Paragraph:
+        """The main-body paragraph with this number (KeyError if absent)."""
+        for paragraph in self.paragraphs:
+            if paragraph.number == number:
+                return paragraph
+        raise KeyError(number)
+
+    def recommendation(self, number: int) -> Recommendation:
+        """The recommendation with this number (KeyError if absent)."""
+        for recommendation in self.recommendations:
+            if recommendation.number == number:
+                return recommendation
+        raise KeyError(number)
