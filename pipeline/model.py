@@ -181,6 +181,9 @@ class Recommendation(_Model):
     actions: list[Action] = []
     related_recs: list[str] | None = Field(None, description='Related 40 RECs, e.g. ["R1", "R2"]')
     related_recs_note: str | None = Field(None, description='e.g. "Not applicable as this is new"')
+    related_recs_provenance: Provenance | None = Field(
+        None, description="Where the related RECs or their note stand (the table's last column)"
+    )
     footnotes: list[int] = Field([], description="Footnotes anchored in the statement")
     provenance: Provenance
 

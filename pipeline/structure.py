@@ -336,11 +336,11 @@ class _Builder:
             self.unit = item
             self._anchor(block, AnchorKind.item, item.id, item)
         elif _RELATED.match(text):
-            recommendation.related_recs = re.findall(r"R\d+", text)
-            self.unit = None
+            recommendation.related_recs = (recommendation.related_recs or []) + re.findall(r"R\d+", text)
+            self._note_related_provenance(block)
         elif _NOT_APPLICABLE.match(text):
             recommendation.related_recs_note = text
-            self.unit = None
+            self._note_related_provenance(block)
         elif (is_upper(text) and _looks_like_heading(text)) or (label and label.kind == LabelKind.number):
             return False
         elif self.unit is not None:
@@ -348,6 +348,12 @@ class _Builder:
         else:
             return False
         return True
+
+    def _note_related_provenance(self, block: Block) -> None:
+        recommendation = self.recommendation
+        previous = recommendation.related_recs_provenance
+        recommendation.related_recs_provenance = previous.merged(block.provenance) if previous else block.provenance
+        self.unit = None
 
     # -- text and footnote bookkeeping ----------------------------------------------
 

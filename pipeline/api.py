@@ -1,0 +1,53 @@
+"""The library's front door: extract a file, load an output, convert in one call."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors import read_source
+from pipeline.errors import UnsupportedFormat
+from pipeline.model import Document
+from pipeline.serialize import from_json, from_xml, to_json, to_xml, write_atomic
+from pipeline.structure import build_document
+
+OUTPUT_FORMATS = ("json", "xml")
+
+
+def extract_document(path: str | Path) -> Document:
+    """The structured model of a TXT, Markdown, DOCX or PDF file.
+
+    Raises a ``pipeline.errors.CwsError`` subclass on a bad input.
+    """
+    return build_document(read_source(Path(path)))
+
+
+def load_document(path: str | Path) -> Document:
+    """A document from one of our JSON or XML outputs, or extracted from a source file."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return from_json(path.read_bytes(), str(path))
+    if suffix == ".xml":
+        return from_xml(path.read_bytes(), str(path))
+    return extract_document(path)
+
+
+def render(document: Document, output_format: str) -> str | bytes:
+    """The document as 'json' text or 'xml' bytes."""
+    if output_format == "json":
+        return to_json(document)
+    if output_format == "xml":
+        return to_xml(document)
+    raise UnsupportedFormat(f"unknown output format {output_format!r}; choose from {', '.join(OUTPUT_FORMATS)}")
+
+
+def convert(path: str | Path, out_dir: str | Path, formats: tuple[str, ...] = OUTPUT_FORMATS) -> list[Path]:
+    """Extract ``path`` and write ``<out_dir>/<file name>.<format>`` atomically for each format."""
+    path = Path(path)
+    document = extract_document(path)
+    written = []
+    for output_format in formats:
+        target = Path(out_dir) / f"{path.name}.{output_format}"
+        write_atomic(target, render(document, output_format))
+        written.append(target)
+    return written

@@ -1,0 +1,61 @@
+"""The committed schemas: the JSON Schema generated from the model, the hand-written
+XSD, and validation of output files against them."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+from lxml import etree
+
+from pipeline.errors import InvalidOutput
+from pipeline.model import Document
+
+SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schemas"
+JSON_SCHEMA_PATH = SCHEMA_DIR / "document.schema.json"
+XSD_PATH = SCHEMA_DIR / "document.xsd"
+
+
+def generated_json_schema() -> str:
+    """The JSON Schema of ``Document`` as the code defines it (the committed file
+    must equal this text)."""
+    schema = Document.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "urn:cws-pipeline:document:1"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+@cache
+def _json_validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json.loads(JSON_SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+@cache
+def _xml_schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(XSD_PATH)))
+
+
+def validate_json(text: str | bytes, source: str | None = None) -> None:
+    """Raise InvalidOutput unless ``text`` is JSON valid against the committed schema."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InvalidOutput(f"not JSON: {error}", source) from None
+    error = jsonschema.exceptions.best_match(_json_validator().iter_errors(data))
+    if error is not None:
+        where = "/".join(str(part) for part in error.absolute_path) or "(root)"
+        raise InvalidOutput(f"JSON Schema violation at {where}: {error.message}", source)
+
+
+def validate_xml(data: bytes, source: str | None = None) -> None:
+    """Raise InvalidOutput unless ``data`` is XML valid against the committed XSD."""
+    try:
+        root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError as error:
+        raise InvalidOutput(f"not well-formed XML: {error}", source) from None
+    schema = _xml_schema()
+    if not schema.validate(root):
+        first = schema.error_log[0]
+        raise InvalidOutput(f"XSD violation at line {first.line}: {first.message}", source)

@@ -1,0 +1,70 @@
+"""JSON and XML outputs: committed schemas, validation, round trips, determinism."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.api import convert, load_document
+from pipeline.errors import InvalidOutput
+from pipeline.schemas import JSON_SCHEMA_PATH, generated_json_schema, validate_json, validate_xml
+from pipeline.serialize import from_json, from_xml, to_json, to_xml
+from tests.conftest import SEED_TEXTS
+
+
+def test_committed_json_schema_matches_the_model():
+    committed = JSON_SCHEMA_PATH.read_text(encoding="utf-8")
+    assert committed == generated_json_schema(), "run `cws schema -o schemas/document.schema.json` and commit"
+
+
+@pytest.mark.parametrize("name", SEED_TEXTS)
+def test_outputs_validate_against_both_schemas(seed_documents, name):
+    document = seed_documents[name]
+    validate_json(to_json(document))
+    validate_xml(to_xml(document))
+
+
+@pytest.mark.parametrize("name", SEED_TEXTS)
+def test_xml_and_json_read_back_into_an_equal_model(seed_documents, name):
+    document = seed_documents[name]
+    assert from_xml(to_xml(document)) == document
+    assert from_json(to_json(document)) == document
+
+
+def test_two_runs_give_byte_identical_files(tmp_path):
+    for run in ("first", "second"):
+        for path in SEED_TEXTS.values():
+            convert(path, tmp_path / run)
+    first = sorted((tmp_path / "first").iterdir())
+    assert len(first) == 2 * len(SEED_TEXTS)
+    for path in first:
+        assert path.read_bytes() == (tmp_path / "second" / path.name).read_bytes(), path.name
+
+
+def test_load_document_reads_both_outputs(tmp_path):
+    written = convert(SEED_TEXTS["draft"], tmp_path)
+    documents = [load_document(path) for path in written]
+    assert documents[0] == documents[1]
+    assert len(documents[0].recommendations) == 10
+
+
+def test_xsd_rejects_a_document_that_breaks_the_contract(seed_documents):
+    # A recommendation number must be an integer.
+    xml = to_xml(seed_documents["draft"]).replace(b"<number>6</number>", b"<number>six</number>", 1)
+    with pytest.raises(InvalidOutput, match="XSD violation"):
+        validate_xml(xml)
+
+
+def test_json_schema_rejects_a_missing_required_field(seed_documents):
+    data = json.loads(to_json(seed_documents["draft"]))
+    del data["recommendations"][0]["text"]
+    with pytest.raises(InvalidOutput, match="text"):
+        validate_json(json.dumps(data))
+
+
+def test_malformed_outputs_are_refused_with_a_clear_error():
+    with pytest.raises(InvalidOutput, match="not well-formed XML"):
+        from_xml(b"<document><source>")
+    with pytest.raises(InvalidOutput, match="does not match the document model"):
+        from_json('{"schema_version": "1.0"}')
