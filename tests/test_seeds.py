@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import pytest
-
 from pipeline.model import AnchorKind, DocumentKind
 
 # Words of furniture that must never leak into table content.
