@@ -7,6 +7,7 @@ from pathlib import Path
 from extractors import read_source
 from pipeline.errors import UnsupportedFormat
 from pipeline.model import Document
+from pipeline.references import annotate
 from pipeline.serialize import from_json, from_xml, to_json, to_xml, write_atomic
 from pipeline.structure import build_document
 
@@ -18,7 +19,9 @@ def extract_document(path: str | Path) -> Document:
 
     Raises a ``pipeline.errors.CwsError`` subclass on a bad input.
     """
-    return build_document(read_source(Path(path)))
+    document = build_document(read_source(Path(path)))
+    annotate(document)
+    return document
 
 
 def load_document(path: str | Path) -> Document:

@@ -8,9 +8,13 @@ from pathlib import Path
 
 import click
 
-from pipeline.api import OUTPUT_FORMATS, extract_document, render
+from pipeline.api import OUTPUT_FORMATS, extract_document, load_document, render
 from pipeline.batch import collect_inputs, run_batch
+from pipeline.diff import FORMATS as DIFF_FORMATS
+from pipeline.diff import diff_documents
+from pipeline.diff import render as render_diff
 from pipeline.errors import CwsError, InvalidOutput
+from pipeline.references.report import report as references_report
 from pipeline.schemas import generated_json_schema, validate_json, validate_xml
 from pipeline.serialize import write_atomic
 
@@ -100,3 +104,37 @@ def batch(inputs: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...]) -> 
     click.echo(f"{len(result.converted)} converted, {len(result.failed)} failed -> {out_dir}")
     if result.failed:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("-f", "--format", "output_format", type=click.Choice(DIFF_FORMATS), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout.")
+@click.option("--old-annex", type=click.IntRange(min=1), help="Compare only this annex of OLD.")
+@click.option("--new-annex", type=click.IntRange(min=1), help="Compare only this annex of NEW.")
+@reports_errors
+def diff(
+    old: Path, new: Path, output_format: str, output: Path | None, old_annex: int | None, new_annex: int | None
+) -> None:
+    """Compare two versions of a document (sources or JSON/XML outputs) by meaning.
+
+    With --old-annex/--new-annex (either implies annex 1 on the other side), a
+    draft annex is compared with the annex of the document that adopted it.
+    """
+    old_document, new_document = load_document(old), load_document(new)
+    try:
+        result = diff_documents(old_document, new_document, old_annex, new_annex)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    color = output is None and sys.stdout.isatty()
+    emit(render_diff(result, output_format, color=color), output)
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@reports_errors
+def refs(file: Path) -> None:
+    """List the references, sessions, tasks and named things found in FILE
+    (a source or a JSON/XML output) and what each reference resolves to."""
+    click.echo(references_report(load_document(file)), nl=False)

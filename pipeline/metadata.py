@@ -14,7 +14,7 @@ _ORIGINAL = re.compile(r"^ORIGINAL\s*:\s*(.+)$", re.I)
 _DATE = re.compile(r"^DATE\s*:\s*(.+)$", re.I)
 _BARE_DATE = re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4}$")
 _SUBJECT = re.compile(r"^(?:Re|Subject)\s*:\s*(.+)$")
-_COMMITTEE = re.compile(r"^(?:Committee|Assemblies|General Assembly)\b.*?(?:\(([A-Z]{2,})\))?$")
+_COMMITTEE = re.compile(r"^(?:WIPO\s+)?(?:Committee|Assemblies|General Assembly)\b.*?(?:\(([A-Z]{2,})\))?$")
 _SESSION = re.compile(r"^([A-Za-z0-9-]+)\s+(?:\(\w+\)\s+)?Session$", re.I)
 _PLACE_AND_DATES = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s+.*\d{4}$")
 _PREPARED_BY = re.compile(r"^(?:Document )?prepared by (?:the )?(.+?)\.?$", re.I)
@@ -74,8 +74,8 @@ def _read_header_line(text: str, header: Header) -> bool:
     if match := _SUBJECT.match(text):
         meta.title = match.group(1).strip()
         return True
-    if (match := _COMMITTEE.match(text)) and match.group(1):
-        meta.committee = match.group(1)
+    if (match := _COMMITTEE.match(text)) and (match.group(1) or meta.symbol):
+        meta.committee = match.group(1) or meta.committee  # "WIPO General Assembly": the symbol names it
         return True
     if (match := _SESSION.match(text)) and ordinal_number(match.group(1)):
         number = ordinal_number(match.group(1))

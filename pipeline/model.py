@@ -218,6 +218,114 @@ class Unclassified(_Model):
     provenance: Provenance
 
 
+class Mention(_Model):
+    """Where something is named: the words as written and their character span."""
+
+    text: str
+    unit: str = Field(
+        description="id of the text unit whose text the span indexes: a paragraph, list item, content block, "
+        'section or annex title, recommendation, action, item, or footnote ("fn2")'
+    )
+    paragraph: str | None = Field(
+        None, description="id of the numbered paragraph, content block or recommendation holding the unit"
+    )
+    start: int = Field(description="Offset of the first character in the unit's text")
+    end: int = Field(description="Offset just after the last character")
+
+
+class ReferenceKind(str, Enum):
+    document = "document"
+    circular = "circular"
+    paragraph = "paragraph"
+    annex = "annex"
+
+
+class Direction(str, Enum):
+    above = "above"
+    below = "below"
+
+
+class Reference(_Model):
+    """A pointer in the text to a document, a circular, paragraphs or an annex."""
+
+    id: str
+    kind: ReferenceKind
+    mention: Mention
+    document: str | None = Field(
+        None, description='Target document symbol ("CWS/6/34", "C.CWS.180"); null when the text names none'
+    )
+    paragraphs: list[int] = Field([], description="Paragraph numbers, ranges expanded")
+    direction: Direction | None = Field(None, description='"above" or "below" where the text says so')
+    internal: bool = Field(description="True when it points into this document")
+    inherited: bool = Field(False, description='The document comes from an enclosing "of document X" phrase')
+    targets: list[str] = Field([], description="ids of what it points at in this document")
+    dangling: str | None = Field(None, description="Why an internal reference points at nothing")
+
+
+class SessionRelation(str, Enum):
+    named = "named"
+    current = "current"
+    next = "next"
+    previous = "previous"
+    same = "same"
+
+
+class SessionMention(_Model):
+    mention: Mention
+    relation: SessionRelation = Field(description='"named" for "its sixth session"; the others are relative')
+    number: int | None = Field(None, description="Session number; null when a relative mention cannot be resolved")
+    year: int | None = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+
+
+class SessionRecord(_Model):
+    """One session of a body and what the text says about it."""
+
+    body: str = Field(description='"CWS" or "WO/GA"')
+    number: int | None = None
+    ordinal: str | None = None
+    year: int | None = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    current: bool = Field(False, description="The session this document is for")
+    paragraphs: list[str] = Field([], description="ids of the paragraphs that speak of it, in document order")
+    mentions: list[SessionMention] = []
+
+
+class TaskChange(str, Enum):
+    created = "created"
+    revised = "revised"
+    proposed = "proposed"
+
+
+class TaskDescription(_Model):
+    text: str = Field(description="The quoted description")
+    change: TaskChange
+    session: int | None = Field(None, description="Session at which it was created, revised or proposed")
+    mention: Mention = Field(description="Where the quotation opens")
+
+
+class Task(_Model):
+    number: int
+    descriptions: list[TaskDescription] = Field([], description="Description history, in document order")
+    mentions: list[Mention] = []
+
+
+class NamedEntity(_Model):
+    """A task force, member state or WIPO standard, with every place it is named."""
+
+    name: str = Field(description="Canonical name")
+    aliases: list[str] = Field([], description="Other names the text uses for it")
+    mentions: list[Mention] = []
+
+
+class DateMention(_Model):
+    mention: Mention
+    value: str = Field(description="ISO 8601 date or month (YYYY-MM-DD or YYYY-MM)")
+    end: str | None = Field(None, description="Last day of a range")
+
+
 class Document(_Model):
     """One CWS document, as structured data."""
 
@@ -231,6 +339,13 @@ class Document(_Model):
     recommendations: list[Recommendation] = []
     footnotes: list[Footnote] = []
     unclassified: list[Unclassified] = []
+    references: list[Reference] = []
+    sessions: list[SessionRecord] = []
+    tasks: list[Task] = []
+    task_forces: list[NamedEntity] = []
+    member_states: list[NamedEntity] = []
+    standards: list[NamedEntity] = []
+    dates: list[DateMention] = []
 
     def paragraph(self, number: int) -> Paragraph:
         """The main-body paragraph with this number (KeyError if absent)."""

@@ -1,0 +1,39 @@
+"""Print the robustness corpus outcome table (Markdown) for docs/robustness.md.
+
+    .venv/bin/python bench/robustness_table.py [CORPUS_DIR] > table.md
+
+Each file goes through ``read_source`` in a child process (``extractors.probe``)
+killed after 60 s, its own time budget being 30 s.
+"""
+
+from __future__ import annotations
+
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from extractors.probe import probe  # noqa: E402
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "robustness"
+
+
+def main(corpus: Path) -> None:
+    names = sorted(path.relative_to(corpus) for path in corpus.glob("*/*") if path.suffix in (".pdf", ".docx"))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        outcomes = list(pool.map(lambda name: probe(corpus / name), names))
+    print("| file | outcome | error type | detail | seconds |")
+    print("| --- | --- | --- | --- | ---: |")
+    for name, outcome in zip(names, outcomes):
+        detail = outcome.detail.replace("|", "\\|")
+        print(f"| `{name}` | {outcome.status} | {outcome.error or ''} | {detail} | {outcome.seconds:.2f} |")
+    counts: dict[str, int] = {}
+    for outcome in outcomes:
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+    print()
+    print(", ".join(f"{count} {status}" for status, count in sorted(counts.items())) + f" of {len(names)} files.")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS)

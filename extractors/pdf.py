@@ -1,0 +1,178 @@
+"""PDF extractor: pdfplumber words with positions, page by page, within a budget.
+
+This module only talks to pdfplumber and turns its failures into the pipeline's
+typed errors; it hands each page on as narrow geometry (``PageWords``) to the
+layout code in ``pdf_blocks``. Words are read with their boxes, never as page
+text (``extract_text`` interleaves table columns line by line), and each page is
+closed once read (pdfplumber otherwise keeps every page's objects in memory).
+Where the file is tagged, its structure tree tells which words form one
+paragraph and which are artifacts (furniture); elsewhere geometry decides.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+from extractors.blocks import SourceDocument
+from extractors.files import read_bytes, require_format, sha256_hex
+from extractors.pdf_blocks import blocks_from_pages
+from extractors.pdf_layout import PageWords, TableGrid, Word
+from pipeline.errors import (
+    CorruptDocument,
+    EmptyDocument,
+    EncryptedDocument,
+    ExtractionTimeout,
+    NoTextLayer,
+    TooLarge,
+)
+
+MAX_PAGES = 2000
+TIME_LIMIT_SECONDS = 120.0  # CWS_TIME_LIMIT in the environment overrides it
+NO_TEXT_LAYER = "no text layer: this PDF looks scanned; run OCR first"
+_WORD_ATTRIBUTES = ["fontname", "size", "mcid", "tag"]
+_INLINE_ELEMENTS = {"Span", "Link", "Reference", "Quote", "Code", "Annot", "Em", "Strong", "Sub", "Sup"}
+
+
+def extract(path: Path, time_limit: float | None = None, max_pages: int = MAX_PAGES) -> SourceDocument:
+    """Read a PDF into blocks; typed errors for encrypted, scanned, corrupt,
+    empty, oversized or too slow files."""
+    if time_limit is None:
+        time_limit = float(os.environ.get("CWS_TIME_LIMIT", TIME_LIMIT_SECONDS))
+    data = read_bytes(path)
+    require_format(path, data, "pdf")
+    pages = list(read_pages(data, str(path), time_limit, max_pages))
+    if not pages:
+        raise CorruptDocument("no readable pages: the page tree is damaged", str(path))
+    if not any(page.words for page in pages):
+        if any(page.has_images for page in pages):
+            raise NoTextLayer(NO_TEXT_LAYER, str(path))
+        raise EmptyDocument(f"no text on any of its {len(pages)} page(s)", str(path))
+    blocks = blocks_from_pages(pages)
+    return SourceDocument(file_name=path.name, format="pdf", sha256=sha256_hex(data), blocks=blocks)
+
+
+def read_pages(data: bytes, name: str, time_limit: float, max_pages: int) -> Iterator[PageWords]:
+    """The geometry of each page, read within the page and time budget."""
+    started = time.monotonic()
+    with _open(data, name) as pdf:
+        total = _library_call(lambda: len(pdf.pages), name)
+        if total > max_pages:
+            raise TooLarge(f"{total} pages; the limit is {max_pages}", name)
+        elements = _ElementNumbers()
+        for index in range(total):
+            if time.monotonic() - started > time_limit:
+                raise ExtractionTimeout(
+                    f"stopped after {time_limit:.0f} s at page {index + 1} of {total}; split the file", name
+                )
+            page = pdf.pages[index]
+            try:
+                yield _library_call(lambda: _page_words(page, elements), name)
+            finally:
+                page.close()
+
+
+def _open(data: bytes, name: str) -> pdfplumber.PDF:
+    return _library_call(lambda: pdfplumber.open(io.BytesIO(data)), name)
+
+
+def _library_call(call, name: str):
+    """Run a pdfplumber call, turning whatever the library raises into a typed error."""
+    try:
+        return call()
+    except RecursionError:
+        raise CorruptDocument("damaged: its objects refer to each other without end", name) from None
+    except Exception as error:  # the library raises many unrelated types on bad input
+        if _caused_by(error, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise EncryptedDocument(
+                "encrypted: a password is needed to open it; save a copy without the password", name
+            ) from None
+        reason = _first_message(error) or type(error).__name__
+        raise CorruptDocument(f"damaged or truncated PDF ({reason}); get a fresh copy of the file", name) from None
+
+
+def _caused_by(error: BaseException, types: tuple[type, ...]) -> bool:
+    seen = 0
+    while error is not None and seen < 20:
+        if isinstance(error, types):
+            return True
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return False
+
+
+def _first_message(error: BaseException) -> str:
+    seen = 0
+    while error is not None and seen < 20:
+        if str(error).strip():
+            return str(error).strip()
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return ""
+
+
+class _ElementNumbers:
+    """Numbers the structure elements of a tagged PDF across its pages."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def of_page(self, tree: list[dict]) -> dict[int, int]:
+        """Marked-content id → number of the block-level element holding it."""
+        found: dict[int, int] = {}
+
+        def walk(element: dict, owner: int | None) -> None:
+            if element.get("type") not in _INLINE_ELEMENTS or owner is None:
+                self.count += 1
+                owner = self.count
+            for mcid in element.get("mcids", []):
+                found[mcid] = owner
+            for child in element.get("children", []):
+                walk(child, owner)
+
+        for element in tree:
+            walk(element, None)
+        return found
+
+
+def _page_words(page, elements: _ElementNumbers) -> PageWords:
+    raw = page.extract_words(extra_attrs=_WORD_ATTRIBUTES, keep_blank_chars=False)
+    tagged = elements.of_page(page.structure_tree) if any(word.get("mcid") is not None for word in raw) else {}
+    words = [
+        Word(
+            text=word["text"],
+            x0=float(word["x0"]),
+            top=float(word["top"]),
+            x1=float(word["x1"]),
+            bottom=float(word["bottom"]),
+            font=word.get("fontname") or "",
+            size=float(word.get("size") or 0.0),
+            element=tagged.get(word.get("mcid")),
+            artifact=word.get("tag") == "Artifact",
+        )
+        for word in raw
+        if word["text"].strip()
+    ]
+    return PageWords(
+        number=page.page_number,
+        width=float(page.width),
+        height=float(page.height),
+        words=words,
+        tables=_ruled_tables(page) if words else [],
+        has_images=bool(page.images),
+    )
+
+
+def _ruled_tables(page) -> list[TableGrid]:
+    grids = []
+    for table in page.find_tables():
+        rows = tuple(tuple(row.cells) for row in table.rows)
+        if len(rows) >= 2 or (rows and len(rows[0]) >= 2):
+            grids.append(TableGrid(bbox=tuple(table.bbox), rows=rows))
+    return grids

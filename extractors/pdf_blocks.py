@@ -1,0 +1,181 @@
+"""From the geometry of all pages to the blocks of a ``SourceDocument``.
+
+Per page: ruled tables are cut out and read cell by cell; the remaining words
+form lines; furniture and the footnote area are set apart; body lines form
+paragraphs between the tables. Across pages: a paragraph or table row broken by
+the page break is joined again. Every block carries its page and bounding box.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.blocks import Block, FootnoteMark, Role
+from extractors.pdf_footnotes import FootnoteText, footnotes, marked_text, split_footnote_area
+from extractors.pdf_furniture import furniture
+from extractors.pdf_layout import (
+    Flow,
+    Line,
+    PageWords,
+    Paragraph,
+    body_size,
+    continues,
+    group_lines,
+    paragraphs,
+    usual_leading,
+)
+from extractors.pdf_tables import Table, join_fragment, read_fragment, take_table_words
+from pipeline.model import Provenance
+from pipeline.textnorm import join_lines, normalize_space, vocabulary
+
+
+@dataclass
+class _Page:
+    number: int
+    lines: list[Line]
+    fragments: list[tuple[float, object, list]]  # (top, grid, words of each cell)
+
+
+def blocks_from_pages(pages: list[PageWords]) -> list[Block]:
+    """All blocks of a document, in reading order, footnotes last."""
+    size = body_size(pages)
+    read = [_cut_tables(page) for page in pages]
+    all_lines = [line for page in read for line in page.lines]
+    leading = usual_leading(all_lines)
+    flow = _body_flow(all_lines, size)
+    dropped = furniture([page.lines for page in read])
+    words = vocabulary(line.text for line in all_lines)
+
+    blocks: list[Block] = []
+    notes: list[FootnoteText] = []
+    elements: list[Paragraph | Table] = []  # the body in reading order, across pages
+    tables: list[Table] = []
+    for page in read:
+        body = [line for line in page.lines if id(line) not in dropped]
+        blocks += [_furniture_block(line) for line in page.lines if id(line) in dropped]
+        body, area = split_footnote_area(body, size)
+        notes += footnotes(area, after=notes[-1].number if notes else 0)
+        first_on_page = True
+        for element in _page_elements(page, body, flow, leading):
+            previous = elements[-1] if elements else None
+            if first_on_page and isinstance(element, Table) and isinstance(previous, Table):
+                for row in join_fragment(previous, element):
+                    blocks += [_plain_block(p, Role.furniture) for cell in row for p in cell.paragraphs]
+            elif _goes_on(previous, element, first_on_page, flow):
+                previous.lines.extend(element.lines)
+            else:
+                elements.append(element)
+                if isinstance(element, Table):
+                    tables.append(element)
+            first_on_page = False
+
+    numbers = {note.number for note in notes}
+    for element in elements:
+        if isinstance(element, Paragraph):
+            blocks.append(_block(element, Role.paragraph, words, numbers))
+        else:
+            blocks += _table_blocks(element, tables.index(element), words, numbers)
+    for note in notes:
+        block = _block(Paragraph(lines=note.lines), Role.footnote, words, set())
+        block.footnote_number = note.number
+        blocks.append(block)
+    return blocks
+
+
+def _cut_tables(page: PageWords) -> _Page:
+    words = page.words
+    fragments = []
+    for grid in page.tables:
+        cell_words, words = take_table_words(words, grid)
+        fragments.append((grid.bbox[1], grid, cell_words))
+    return _Page(number=page.number, lines=group_lines(words, page.number), fragments=fragments)
+
+
+def _page_elements(page: _Page, body: list[Line], flow: Flow, leading: float) -> list[Paragraph | Table]:
+    """The page's paragraphs and table fragments, top to bottom."""
+    items: list[tuple[float, object]] = [(line.top, line) for line in body]
+    items += [(top, (grid, cells)) for top, grid, cells in page.fragments]
+    items.sort(key=lambda item: item[0])
+    elements: list[Paragraph | Table] = []
+    run: list[Line] = []
+    for _, item in items:
+        if isinstance(item, Line):
+            run.append(item)
+            continue
+        elements += paragraphs(run, flow, leading)
+        run = []
+        grid, cells = item
+        table = read_fragment(grid, cells, page.number, leading)
+        if table.rows:
+            elements.append(table)
+    elements += paragraphs(run, flow, leading)
+    return elements
+
+
+def _body_flow(lines: list[Line], size: float) -> Flow:
+    body = [line for line in lines if abs(line.size - size) < 0.6] or lines
+    if not body:
+        return Flow(left=0.0, right=0.0)
+    ends = sorted(line.x1 for line in body)
+    return Flow(left=min(line.x0 for line in body), right=ends[int(0.95 * (len(ends) - 1))])
+
+
+def _goes_on(previous, element, first_on_page: bool, flow: Flow) -> bool:
+    """A paragraph at the top of a page continues the one ending the page before."""
+    if not (first_on_page and isinstance(element, Paragraph) and isinstance(previous, Paragraph)):
+        return False
+    last, first = previous.lines[-1], element.lines[0]
+    same_font = abs(last.size - first.size) < 0.6 and _font(last) == _font(first)
+    return same_font and continues(previous, element, flow)
+
+
+def _font(line: Line) -> str:
+    return max(line.body_words, key=lambda word: len(word.text)).font
+
+
+def _table_blocks(table: Table, index: int, words: frozenset[str], numbers: set[int]) -> list[Block]:
+    blocks = []
+    for row_index, row in enumerate(table.rows):
+        for column, cell in enumerate(row):
+            for paragraph in cell.paragraphs:
+                block = _block(paragraph, Role.table_cell, words, numbers)
+                block.provenance = block.provenance.model_copy(
+                    update={"table": index, "row": row_index, "column": column}
+                )
+                blocks.append(block)
+    return blocks
+
+
+def _block(paragraph: Paragraph, role: Role, words: frozenset[str], numbers: set[int]) -> Block:
+    text, marks = _text(paragraph, words, numbers)
+    return Block(text=text, provenance=_provenance(paragraph), role=role, marks=tuple(marks))
+
+
+def _text(paragraph: Paragraph, words: frozenset[str], numbers: set[int]) -> tuple[str, list[FootnoteMark]]:
+    """The paragraph's text, line-wrap hyphens undone, with its footnote marks."""
+    joined = ""
+    marks: list[FootnoteMark] = []
+    for line in paragraph.lines:
+        raw, line_marks = marked_text(line, numbers)
+        text = normalize_space(raw)
+        if not text:
+            continue
+        joined = join_lines([joined, text], words)
+        start = len(joined) - len(text)
+        marks += [
+            FootnoteMark(number=mark.number, offset=start + len(normalize_space(raw[: mark.offset])))
+            for mark in line_marks
+        ]
+    return joined, marks
+
+
+def _furniture_block(line: Line) -> Block:
+    return _plain_block(Paragraph(lines=[line]), Role.furniture)
+
+
+def _plain_block(paragraph: Paragraph, role: Role) -> Block:
+    return Block(text=paragraph.text, provenance=_provenance(paragraph), role=role)
+
+
+def _provenance(paragraph: Paragraph) -> Provenance:
+    return Provenance(page=paragraph.page, bbox=[round(value, 2) for value in paragraph.box])

@@ -1,0 +1,74 @@
+"""Page furniture: running headers, page numbers, repeated table header rows.
+
+Furniture is recognised by repetition across pages plus position, never by a
+fixed band of the page that could swallow a real heading:
+
+- a line among the first or last few of a page whose text stands at the same
+  height on another page;
+- a page counter ("3", "page 3", "Annex, page 3", "- 3 -") among those lines,
+  together with the lines of its group that repeat text found elsewhere in the
+  document (the symbol above "page 2" repeats the symbol of the first page);
+- in a tagged PDF, words the file itself marks as artifacts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from extractors.pdf_layout import Line
+
+PAGE_COUNTER = re.compile(
+    r"^(?:[A-Za-z]+(?: [A-Z]+)?,?\s+)?(?:page|p\.)\s*\d{1,4}(?:\s+of\s+\d{1,4})?$|^[-–—]?\s*\d{1,4}\s*[-–—]?$", re.I
+)
+EDGE_LINES = 3
+_SAME_HEIGHT = 3.0
+
+
+def furniture(pages: list[list[Line]]) -> set[int]:
+    """``id()``s of the lines that are page furniture; ``pages`` holds each
+    page's lines outside tables, top to bottom."""
+    found = {id(line) for lines in pages for line in lines if all(word.artifact for word in line.words)}
+    edges = [_edge_groups(lines) for lines in pages]
+    heights: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
+    for number, groups in enumerate(edges):
+        for where, group in groups.items():
+            for line in group:
+                heights[(where, line.text)].append((number, _height(line, where)))
+    occurrences = Counter(line.text for lines in pages for line in lines)
+
+    for number, groups in enumerate(edges):
+        for where, group in groups.items():
+            has_counter = any(PAGE_COUNTER.match(line.text) for line in group)
+            for line in group:
+                spot = _height(line, where)
+                repeated = any(
+                    other != number and abs(height - spot) <= _SAME_HEIGHT
+                    for other, height in heights[(where, line.text)]
+                )
+                beside_counter = has_counter and occurrences[line.text] > 1
+                if repeated or beside_counter or PAGE_COUNTER.match(line.text):
+                    found.add(id(line))
+    return found
+
+
+def _edge_groups(lines: list[Line]) -> dict[str, list[Line]]:
+    """The first and last few lines of a page, each group cut where a gap wider
+    than a line separates it from the rest."""
+    return {"top": _group(lines[:EDGE_LINES]), "bottom": _group(lines[::-1][:EDGE_LINES])}
+
+
+def _group(lines: list[Line]) -> list[Line]:
+    group = lines[:1]
+    for previous, line in zip(lines, lines[1:]):
+        gap = abs(line.top - previous.bottom) if line.top >= previous.bottom else abs(previous.top - line.bottom)
+        if gap > 1.2 * max(line.size, previous.size):
+            break
+        group.append(line)
+    return group
+
+
+def _height(line: Line, where: str) -> float:
+    """Where a header line starts or a footer line ends: compared between pages."""
+    return line.top if where == "top" else -line.bottom
+

@@ -1,0 +1,276 @@
+"""Page geometry → lines → paragraphs: the layout half of the PDF reader.
+
+The input is deliberately narrow (``PageWords``: words with a box, a font name and
+size, and what a tagged PDF says about them; ruled table cells) so that any PDF
+backend can feed the same code. Nothing here knows pdfplumber.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+from statistics import median
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
+
+# A line that opens with one of these starts a paragraph of its own.
+LABEL_OPENER = re.compile(r"^(?:\d{1,3}\.|\(?[a-z]\)|\(?[ivx]{1,5}[.)]|[·•−–▪]|Recommendation\s+\d+\s*:)(?:\s|$)")
+_SENTENCE_END = re.compile(r"[.:;!?][\"'”’)\]]*$")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word as a PDF backend reads it; ``top`` grows downwards."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    font: str = ""
+    size: float = 0.0
+    element: int | None = None  # tagged PDF: index of the structure element holding it
+    artifact: bool = False  # tagged PDF: marked as an artifact (page furniture)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def middle(self) -> tuple[float, float]:
+        return (self.x0 + self.x1) / 2, (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True)
+class TableGrid:
+    """A ruled table found on a page: its rows of cell boxes (None where merged)."""
+
+    bbox: Box
+    rows: tuple[tuple[Box | None, ...], ...]
+
+
+@dataclass
+class PageWords:
+    """Everything the layout code needs from one page."""
+
+    number: int
+    width: float
+    height: float
+    words: list[Word]
+    tables: list[TableGrid] = field(default_factory=list)
+    heading_elements: dict[int, int] = field(default_factory=dict)  # element → heading level
+    has_images: bool = False
+
+
+@dataclass
+class Line:
+    """Words sharing a baseline, left to right."""
+
+    words: list[Word]
+    page: int
+
+    @property
+    def x0(self) -> float:
+        return min(word.x0 for word in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(word.x1 for word in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(word.top for word in self.body_words)
+
+    @property
+    def bottom(self) -> float:
+        return max(word.bottom for word in self.body_words)
+
+    @property
+    def box(self) -> Box:
+        return (self.x0, min(w.top for w in self.words), self.x1, max(w.bottom for w in self.words))
+
+    @cached_property
+    def size(self) -> float:
+        """The font size most of the line's characters have (asked once the
+        line is complete)."""
+        sizes = Counter()
+        for word in self.words:
+            sizes[round(word.size, 1)] += len(word.text)
+        return sizes.most_common(1)[0][0]
+
+    @cached_property
+    def body_words(self) -> list[Word]:
+        """The words at the line's own size: superscripts left out."""
+        words = [word for word in self.words if not self.is_superscript(word)]
+        return words or self.words
+
+    def is_superscript(self, word: Word) -> bool:
+        size = self.size
+        return word.size < 0.85 * size and word.bottom < self._baseline() - 0.15 * size
+
+    def _baseline(self) -> float:
+        size = self.size
+        return max(word.bottom for word in self.words if abs(word.size - size) < 0.5)
+
+    @property
+    def text(self) -> str:
+        return join_words(self.words)
+
+    @property
+    def element(self) -> int | None:
+        elements = Counter(word.element for word in self.words)
+        return elements.most_common(1)[0][0]
+
+
+@dataclass
+class Paragraph:
+    """Lines of one paragraph, in reading order (it may span pages)."""
+
+    lines: list[Line]
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+    @property
+    def box(self) -> Box:
+        boxes = [line.box for line in self.lines if line.page == self.page]
+        return (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+
+def join_words(words: list[Word]) -> str:
+    """Words of one line as text: a space between words, none where two pieces
+    of one word touch (a font change inside a word splits it in two)."""
+    text = ""
+    previous: Word | None = None
+    for word in words:
+        if previous is not None and word.x0 - previous.x1 > 0.12 * max(word.size, previous.size, 1.0):
+            text += " "
+        text += word.text
+        previous = word
+    return text
+
+
+def group_lines(words: list[Word], page: int) -> list[Line]:
+    """Words into lines, top to bottom; a word joins a line it overlaps vertically
+    by at least half its height (so superscript marks stay on their line)."""
+    lines: list[Line] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        line = lines[-1] if lines else None
+        if line is not None and _overlaps(word, line):
+            line.words.append(word)
+        else:
+            lines.append(Line(words=[word], page=page))
+    for line in lines:
+        line.words.sort(key=lambda w: w.x0)
+    return lines
+
+
+def _overlaps(word: Word, line: Line) -> bool:
+    top = min(w.top for w in line.words)
+    bottom = max(w.bottom for w in line.words)
+    overlap = min(bottom, word.bottom) - max(top, word.top)
+    shortest = min(word.height, bottom - top) or 1.0
+    return overlap >= 0.5 * shortest
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A column of text (the page body or one table cell) that lines wrap within."""
+
+    left: float
+    right: float
+
+    @classmethod
+    def in_box(cls, lines: list[Line], box: Box) -> Flow:
+        """The flow of a table cell: its text keeps the same margin on both sides."""
+        if not lines:
+            return cls(left=box[0], right=box[2])
+        left = min(line.x0 for line in lines)
+        return cls(left=left, right=box[2] - max(0.0, left - box[0]))
+
+
+def paragraphs(lines: list[Line], flow: Flow, leading: float) -> list[Paragraph]:
+    """Split consecutive lines of one flow into paragraphs.
+
+    ``leading`` is the document's usual gap between two lines of one paragraph
+    (bottom of one to top of the next), as a fraction of the font size.
+    """
+    found: list[Paragraph] = []
+    for line in lines:
+        if found and not starts_paragraph(found[-1], line, flow, leading):
+            found[-1].lines.append(line)
+        else:
+            found.append(Paragraph(lines=[line]))
+    return found
+
+
+def starts_paragraph(paragraph: Paragraph, line: Line, flow: Flow, leading: float) -> bool:
+    """Whether ``line`` opens a new paragraph after ``paragraph`` on the same page."""
+    previous = paragraph.lines[-1]
+    if previous.element is not None and line.element is not None:
+        return previous.element != line.element
+    size = max(previous.size, line.size)
+    if abs(previous.size - line.size) > 0.6:
+        return True
+    if line.top - previous.bottom > (leading + 0.35) * size:
+        return True
+    if LABEL_OPENER.match(line.text) and line.x0 <= paragraph.lines[0].x0 + 2:
+        return True
+    if len(paragraph.lines) >= 2 and abs(line.x0 - paragraph.lines[1].x0) > 2:
+        return True
+    return _ended_short(previous, line, flow)
+
+
+def _ended_short(previous: Line, line: Line, flow: Flow) -> bool:
+    """The next line's first word would have fitted on ``previous``: the author
+    broke the line, the text did not wrap."""
+    first = line.words[0]
+    room = first.x1 - first.x0 + 0.3 * line.size
+    width = flow.right - flow.left
+    if previous.x0 - flow.left > 0.2 * width:  # centred or right-aligned line
+        return (previous.x1 - previous.x0) + room < width - 0.2 * width
+    return previous.x1 + room < flow.right - 1
+
+
+def continues(before: Paragraph, after: Paragraph, flow: Flow) -> bool:
+    """Whether ``after`` (first on a new page or cell fragment) goes on with
+    ``before``: the last line of ``before`` was full and the text reads on."""
+    text = after.lines[0].text
+    if LABEL_OPENER.match(text) or _ended_short(before.lines[-1], after.lines[0], flow):
+        return False
+    return text[:1].islower() or not _SENTENCE_END.search(before.lines[-1].text)
+
+
+def usual_leading(lines: list[Line]) -> float:
+    """The most common gap between consecutive lines, as a fraction of the font size."""
+    gaps = []
+    for previous, line in zip(lines, lines[1:]):
+        if line.page == previous.page and abs(line.size - previous.size) < 0.6 and line.size > 0:
+            gap = (line.top - previous.bottom) / line.size
+            if -0.5 < gap < 2.0:
+                gaps.append(round(gap, 2))
+    if not gaps:
+        return 0.3
+    common = Counter(gaps).most_common(1)[0][0]
+    return max(0.0, min(common, median(gaps)))
+
+
+def body_size(pages: list[PageWords]) -> float:
+    """The font size of most characters of the document."""
+    sizes = Counter()
+    for page in pages:
+        for word in page.words:
+            sizes[round(word.size, 1)] += len(word.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0

@@ -1,0 +1,118 @@
+"""Ruled tables read cell by cell, so that text of two columns never mixes.
+
+Each table fragment (one table on one page) becomes rows of cells, each cell a
+list of paragraphs. A fragment at the top of a page that goes on with the table
+ending the previous page is joined to it: its repeated header row is dropped and
+a row broken by the page break is joined to the row it continues.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractors.pdf_layout import (
+    Box,
+    Flow,
+    Line,
+    Paragraph,
+    TableGrid,
+    Word,
+    continues,
+    group_lines,
+    join_words,
+    paragraphs,
+)
+
+@dataclass
+class Cell:
+    box: Box
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def flow(self) -> Flow:
+        return Flow.in_box([line for paragraph in self.paragraphs for line in paragraph.lines], self.box)
+
+    @property
+    def text(self) -> str:
+        """The cell's words without superscripts (a header's footnote mark is
+        printed on the first page only)."""
+        return " ".join(
+            join_words(line.body_words) for paragraph in self.paragraphs for line in paragraph.lines
+        )
+
+
+@dataclass
+class Table:
+    """A table as read so far, possibly from fragments on several pages."""
+
+    page: int
+    rows: list[list[Cell]]
+
+
+def take_table_words(words: list[Word], grid: TableGrid) -> tuple[list[list[list[Word]]], list[Word]]:
+    """The words of each cell of ``grid`` (row by row) and the words outside it."""
+    cells = [[[] for _ in row] for row in grid.rows]
+    outside: list[Word] = []
+    for word in words:
+        x, y = word.middle
+        for row_index, row in enumerate(grid.rows):
+            column = next((c for c, box in enumerate(_present(row)) if _inside(x, y, box)), None)
+            if column is not None:
+                cells[row_index][column].append(word)
+                break
+        else:
+            outside.append(word)
+    return cells, outside
+
+
+def read_fragment(grid: TableGrid, cell_words: list[list[list[Word]]], page: int, leading: float) -> Table:
+    """One table fragment as rows of cells of paragraphs."""
+    rows: list[list[Cell]] = []
+    for row, words_of_row in zip(grid.rows, cell_words):
+        cells = []
+        for box, words in zip(_present(row), words_of_row):
+            lines: list[Line] = group_lines(words, page)
+            cells.append(Cell(box=box, paragraphs=paragraphs(lines, Flow.in_box(lines, box), leading)))
+        if any(cell.paragraphs for cell in cells):
+            rows.append(cells)
+    return Table(page=page, rows=rows)
+
+
+def join_fragment(table: Table, fragment: Table) -> list[list[Cell]]:
+    """Add a later page's fragment to ``table``; returns the repeated header rows
+    it dropped (furniture)."""
+    dropped = []
+    rows = list(fragment.rows)
+    first_texts = [cell.text for cell in table.rows[0]] if table.rows else []
+    while rows and [cell.text for cell in rows[0]] == first_texts:
+        dropped.append(rows.pop(0))
+    if rows and table.rows and len(rows[0]) == len(table.rows[-1]) and _goes_on(table.rows[-1], rows[0]):
+        _merge_row(table.rows[-1], rows.pop(0))
+    table.rows.extend(rows)
+    return dropped
+
+
+def _goes_on(before: list[Cell], after: list[Cell]) -> bool:
+    """A row at the top of a page continues the row broken by the page break:
+    its first cell is empty or goes on with the text of the one before."""
+    first_after = after[0].paragraphs
+    if not first_after:
+        return True
+    first_before = before[0].paragraphs
+    return bool(first_before) and continues(first_before[-1], first_after[0], before[0].flow)
+
+
+def _merge_row(row: list[Cell], rest: list[Cell]) -> None:
+    for cell, more in zip(row, rest):
+        pieces = list(more.paragraphs)
+        if cell.paragraphs and pieces and continues(cell.paragraphs[-1], pieces[0], cell.flow):
+            cell.paragraphs[-1].lines.extend(pieces.pop(0).lines)
+        cell.paragraphs.extend(pieces)
+
+
+def _present(row: tuple[Box | None, ...]) -> list[Box]:
+    return [box for box in row if box is not None]
+
+
+def _inside(x: float, y: float, box: Box) -> bool:
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]

@@ -1,0 +1,72 @@
+"""Run one file through ``read_source`` in a child process, bounded in time.
+
+Used by the robustness test and ``bench/robustness_table.py``: a child process
+means a hang can be killed and a crash cannot take the caller down with it.
+``python -m extractors.probe FILE`` prints the outcome as one JSON line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+OK, REFUSED, CRASHED, HUNG = "ok", "refused", "crashed", "hung"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one file: ``ok`` (with what was read), ``refused`` (a
+    typed error), ``crashed`` (any other exception) or ``hung`` (killed)."""
+
+    status: str
+    detail: str
+    error: str | None = None
+    seconds: float = 0.0
+
+
+def probe(path: Path, timeout: float = 60.0) -> Outcome:
+    """The outcome of reading ``path`` in a child process killed after ``timeout``
+    seconds; the extractor's own time budget is set to half of it."""
+    environment = dict(os.environ, CWS_TIME_LIMIT=str(timeout / 2))
+    started = time.monotonic()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "extractors.probe", str(path)],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=environment,
+            cwd=Path(__file__).resolve().parents[1],
+        )
+    except subprocess.TimeoutExpired:
+        return Outcome(HUNG, f"killed after {timeout:.0f} s", seconds=time.monotonic() - started)
+    seconds = time.monotonic() - started
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines:
+        last = (done.stderr.strip().splitlines() or ["(no output)"])[-1]
+        return Outcome(CRASHED, last, seconds=seconds)
+    report = json.loads(lines[-1])
+    return Outcome(report["status"], report["detail"], report.get("error"), seconds)
+
+
+def _main(argument: str) -> None:
+    from extractors import read_source
+    from pipeline.errors import CwsError
+
+    try:
+        source = read_source(Path(argument))
+    except CwsError as error:
+        report = {"status": REFUSED, "error": type(error).__name__, "detail": error.message}
+    else:
+        characters = sum(len(block.text) for block in source.blocks)
+        report = {"status": OK, "detail": f"{len(source.blocks)} blocks, {characters} characters"}
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    _main(sys.argv[1])

@@ -1,0 +1,92 @@
+"""The change list: every change of a diff in reading order, with a heading that
+says where it is ("Recommendation 5, action (b)")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pipeline.diff.model import DocumentDiff, FieldChange, Node, NodeKind, Part, Status, Summary, is_change
+
+_NAMES = {
+    NodeKind.recommendation: "Recommendation {}",
+    NodeKind.action: "action ({})",
+    NodeKind.item: "item {}",
+    NodeKind.list_item: "item {}",
+    NodeKind.paragraph: "Paragraph {}",
+    NodeKind.footnote: "Footnote {}",
+    NodeKind.related_rec: "related REC {}",
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One reported change: a field or a node, where it is, and what happened."""
+
+    heading: str
+    what: list[str]  # "added", "reworded", "renumbered", "moved"…
+    target: FieldChange | Node | Part
+
+
+def changes(diff: DocumentDiff) -> list[Change]:
+    """Every change in reading order: metadata, each part, then footnotes.
+
+    A node is listed when it is itself added, removed, reworded, renumbered or
+    moved; a pair that only holds changes is walked through, and what an added or
+    removed node holds comes with it.
+    """
+    found = [Change(field.field.capitalize(), ["changed"], field) for field in diff.metadata]
+    prefix_parts = len(diff.parts) > 1
+    for part in diff.parts:
+        prefix = f"{part.new_label or part.old_label}: " if prefix_parts else ""
+        if part.status != Status.paired:
+            found.append(Change(f"{part.new_label or part.old_label}", [part.status.value], part))
+            continue
+        if part.title:
+            found.append(Change(f"{prefix}Annex title", ["changed"], part.title))
+        for nodes in (part.columns, part.content, part.paragraphs, part.recommendations):
+            found.extend(_walk(nodes, prefix))
+    found.extend(_walk(diff.footnotes, ""))
+    return found
+
+
+def summarize(diff: DocumentDiff) -> Summary:
+    """The counts of ``diff``'s changes."""
+    summary = Summary()
+    for change in changes(diff):
+        if isinstance(change.target, FieldChange):
+            summary.metadata += 1
+        for word in change.what:
+            if hasattr(summary, word):
+                setattr(summary, word, getattr(summary, word) + 1)
+    return summary
+
+
+def node_name(node: Node) -> str:
+    """ "Recommendation 3 → 4", "action (b)", 'Column "Related 40 RECs"'…"""
+    if node.kind == NodeKind.column:
+        return f"Column “{node.new_text or node.old_text}”"
+    if node.kind == NodeKind.content:
+        return "Unnumbered text"
+    if node.kind == NodeKind.related_recs_note:
+        return "related RECs note"
+    label = node.new_label or node.old_label
+    if node.renumbered:
+        label = f"{node.old_label} → {node.new_label}"
+    return _NAMES[node.kind].format(label)
+
+
+def _walk(nodes: list[Node], path: str) -> Iterator[Change]:
+    for node in nodes:
+        heading = f"{path}{node_name(node)}"
+        if is_change(node):
+            yield Change(heading, _what(node), node)
+        if node.status == Status.paired:
+            yield from _walk(node.children, f"{heading}, ")
+
+
+def _what(node: Node) -> list[str]:
+    if node.status != Status.paired:
+        return [node.status.value]
+    flags = ("reworded", "renumbered", "moved")
+    return [flag for flag in flags if getattr(node, flag)]

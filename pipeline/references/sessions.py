@@ -1,0 +1,173 @@
+"""Sessions: every mention of a session ("At its sixth session in 2018", "the
+current session"), resolved to a number, and the ``sessions`` list built from them.
+
+A mention belongs to the body named right after it ("the eleventh session of
+the CWS"), else to the one its sentence names nearest before it ("the WIPO
+General Assembly at its fortieth session"), else the first named after it ("At
+its sixth session, the CWS …"), else the CWS. Relative mentions are resolved
+against the document's own session: the metadata's, or failing that the one a
+sentence gives by presenting a document to the current session ("presents it to
+the current session of the CWS as a part of document CWS/12/22").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from pipeline.dates import ordinal_number, ordinal_word
+from pipeline.metadata import SYMBOL
+from pipeline.model import Document, SessionMention, SessionRecord, SessionRelation
+from pipeline.references.dates import iso_dates
+from pipeline.references.find import Hit, hits_by_unit
+from pipeline.references.nlp import lexicon
+
+_RELATIONS = {
+    "current": SessionRelation.current,
+    "present": SessionRelation.current,
+    "this": SessionRelation.current,
+    "next": SessionRelation.next,
+    "last": SessionRelation.previous,
+    "previous": SessionRelation.previous,
+    "same": SessionRelation.same,
+}
+_OFFSETS = {SessionRelation.current: 0, SessionRelation.next: 1, SessionRelation.previous: -1}
+_OF_BODY = re.compile(r"^\s*of\s+(?:the\s+)?$")
+_DATE_GLUE = re.compile(r"^,?\s*(?:held\s+)?(?:in|from|on)?\s*$")
+
+
+@dataclass
+class Located:
+    """A session mention with the hit it came from and the body it belongs to."""
+
+    hit: Hit
+    body: str
+    session: SessionMention
+
+
+def session_mentions(hits: list[Hit], document: Document, own: int | None) -> list[Located]:
+    """Every session mention in ``hits``, in document order, numbers resolved
+    (relative ones against ``own``, the document's own session)."""
+    own_body = _own_body(document)
+    by_unit = hits_by_unit(hits)
+    located: list[Located] = []
+    for hit in hits:
+        if hit.label != "SESSION":
+            continue
+        neighbours = by_unit[hit.unit.id]
+        body = _body(hit, neighbours)
+        for session in _read(hit, neighbours):
+            if session.relation == SessionRelation.same:
+                earlier = [entry.session.number for entry in located if entry.body == body]
+                session.number = earlier[-1] if earlier else None
+            elif session.relation in _OFFSETS and own is not None and body == own_body:
+                session.number = own + _OFFSETS[session.relation]
+            located.append(Located(hit, body, session))
+    return located
+
+
+def own_session(hits: list[Hit], document: Document) -> int | None:
+    """The number of the session this document is for, where known."""
+    if document.metadata.session and document.metadata.session.number:
+        return document.metadata.session.number
+    by_unit = hits_by_unit(hits)
+    for hit in hits:
+        if hit.label == "SESSION" and _relation(hit) == SessionRelation.current:
+            for other in by_unit[hit.unit.id]:
+                symbol = SYMBOL.match(other.span[-1].text)
+                if other.label in ("DOCUMENT", "PARAGRAPHS", "ANNEX") and symbol and other.same_sentence(hit):
+                    if symbol.group(1) == _own_body(document):
+                        return int(symbol.group(2))
+    return None
+
+
+def session_records(located: list[Located], document: Document, own: int | None) -> list[SessionRecord]:
+    """The ``sessions`` list: one record per body and number, with its mentions."""
+    own_body = _own_body(document)
+    records: dict[tuple[str, int | None], SessionRecord] = {}
+    for entry in located:
+        session = entry.session
+        key = (entry.body, session.number)
+        record = records.get(key)
+        if record is None:
+            ordinal = ordinal_word(session.number) if session.number and session.number < 100 else None
+            record = records[key] = SessionRecord(
+                body=entry.body,
+                number=session.number,
+                ordinal=ordinal,
+                current=session.number is not None and session.number == own and entry.body == own_body,
+            )
+        record.year = record.year or session.year
+        record.start_date = record.start_date or session.start_date
+        record.end_date = record.end_date or session.end_date
+        paragraph = entry.hit.unit.paragraph or entry.hit.unit.id
+        if paragraph not in record.paragraphs:
+            record.paragraphs.append(paragraph)
+        record.mentions.append(session)
+    return sorted(records.values(), key=lambda r: (r.body, r.number is None, r.number or 0))
+
+
+def _read(hit: Hit, neighbours: list[Hit]) -> list[SessionMention]:
+    relation = _relation(hit)
+    year = next((int(token.text) for token in hit.span if token.is_digit and len(token.text) == 4), None)
+    start = end = None
+    date = _adjacent_date(hit, neighbours)
+    values = iso_dates(date.text) if date is not None else []
+    if len(values) == 1:
+        first, last = values[0]
+        year = year or int(first[:4])
+        if len(first) == 10:
+            start = dt.date.fromisoformat(first)
+            end = dt.date.fromisoformat(last or first)
+    numbers = _ordinals(hit) if relation == SessionRelation.named else [None]
+    return [
+        SessionMention(
+            mention=hit.mention(), relation=relation, number=number, year=year, start_date=start, end_date=end
+        )
+        for number in numbers
+    ]
+
+
+def _relation(hit: Hit) -> SessionRelation:
+    return next((_RELATIONS[t.lower_] for t in hit.span if t.lower_ in _RELATIONS), SessionRelation.named)
+
+
+def _ordinals(hit: Hit) -> list[int]:
+    numbers = []
+    tokens = list(hit.span)
+    for index, token in enumerate(tokens):
+        number = ordinal_number(token.text)
+        if number is None:
+            continue
+        if index >= 2 and tokens[index - 1].text == "-":
+            number = ordinal_number(f"{tokens[index - 2].text}-{token.text}") or number
+        numbers.append(number)
+    return numbers
+
+
+def _adjacent_date(hit: Hit, neighbours: list[Hit]) -> Hit | None:
+    for other in neighbours:
+        if other.order <= hit.order:
+            continue
+        if other.label == "DATE":
+            return other if _DATE_GLUE.match(hit.unit.text[hit.end : other.start]) else None
+    return None
+
+
+def _body(hit: Hit, neighbours: list[Hit]) -> str:
+    bodies = lexicon()["bodies"]
+    named = [other for other in neighbours if other.label == "BODY" and other.same_sentence(hit)]
+    before = [other for other in named if other.end <= hit.start]
+    after = [other for other in named if other.start >= hit.end]
+    if after and _OF_BODY.match(hit.unit.text[hit.end : after[0].start]):
+        return bodies[after[0].text]
+    if before:
+        return bodies[before[-1].text]
+    if after:
+        return bodies[after[0].text]
+    return lexicon()["default_body"]
+
+
+def _own_body(document: Document) -> str:
+    return document.metadata.committee or lexicon()["default_body"]
