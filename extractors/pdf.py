@@ -12,6 +12,7 @@ paragraph and which are artifacts (furniture); elsewhere geometry decides.
 from __future__ import annotations
 
 import io
+import logging
 import os
 import time
 from collections.abc import Iterator
@@ -39,6 +40,10 @@ NO_TEXT_LAYER = "no text layer: this PDF looks scanned; run OCR first"
 _WORD_ATTRIBUTES = ["fontname", "size", "mcid", "tag"]
 _INLINE_ELEMENTS = {"Span", "Link", "Reference", "Quote", "Code", "Annot", "Em", "Strong", "Sub", "Sup"}
 
+# pdfminer logs its repairs of damaged files as warnings; a user can act on our
+# typed errors, not on those, so they stay out of the CLI's one-line report.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
 
 def extract(path: Path, time_limit: float | None = None, max_pages: int = MAX_PAGES) -> SourceDocument:
     """Read a PDF into blocks; typed errors for encrypted, scanned, corrupt,
@@ -53,7 +58,7 @@ def extract(path: Path, time_limit: float | None = None, max_pages: int = MAX_PA
     if not any(page.words for page in pages):
         if any(page.has_images for page in pages):
             raise NoTextLayer(NO_TEXT_LAYER, str(path))
-        raise EmptyDocument(f"no text on any of its {len(pages)} page(s)", str(path))
+        raise EmptyDocument(f"the PDF opens but has no text on any of its {len(pages)} page(s)", str(path))
     blocks = blocks_from_pages(pages)
     return SourceDocument(file_name=path.name, format="pdf", sha256=sha256_hex(data), blocks=blocks)
 

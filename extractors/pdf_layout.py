@@ -16,7 +16,9 @@ from statistics import median
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 
 # A line that opens with one of these starts a paragraph of its own.
-LABEL_OPENER = re.compile(r"^(?:\d{1,3}\.|\(?[a-z]\)|\(?[ivx]{1,5}[.)]|[·•−–▪]|Recommendation\s+\d+\s*:)(?:\s|$)")
+LABEL_OPENER = re.compile(
+    r"^(?:\d{1,3}\.|\(?[a-z]\)|\(?[ivx]{1,5}[.)]|[·•−–▪]|Recommendation\s+\d+\s*:)(?:\s|$)"
+)
 _SENTENCE_END = re.compile(r"[.:;!?][\"'”’)\]]*$")
 
 

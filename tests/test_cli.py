@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from click.testing import CliRunner
@@ -108,3 +109,13 @@ def test_batch_on_the_samples_folder_reads_every_text_sample(cli, tmp_path):
     assert {f"{path.name}.json" for path in SEED_TEXTS.values()} <= produced
     assert "README.md.json" not in produced
     assert result.exit_code == 0, result.output
+
+
+def test_outputs_follow_the_umask_like_any_new_file(cli, tmp_path):
+    target = tmp_path / "out.json"
+    previous = os.umask(0o022)
+    try:
+        assert cli("extract", SEED_TEXTS["circular"], "-o", target).exit_code == 0
+    finally:
+        os.umask(previous)
+    assert target.stat().st_mode & 0o777 == 0o644

@@ -28,12 +28,13 @@ import json
 import jsonschema
 import pytest
 
-from pipeline.api import load_document
+from pipeline.api import extract_document, load_document
 from pipeline.diff import diff_documents, render_json
 from pipeline.diff.changes import changes
 from pipeline.diff.model import NodeKind, Op, Status
 from pipeline.diff.render_json import DIFF_SCHEMA_PATH, generated_diff_schema
 from pipeline.serialize import to_json
+from tests.conftest import SAMPLES
 
 
 @pytest.fixture(scope="module")
@@ -113,3 +114,14 @@ def test_json_outputs_diff_like_their_sources(real_diff, draft, report, tmp_path
     (tmp_path / "report.json").write_text(to_json(report), encoding="utf-8")
     result = diff_documents(load_document(tmp_path / "draft.json"), load_document(tmp_path / "report.json"), 1, 1)
     assert result == real_diff
+
+
+@pytest.mark.parametrize("old_format, new_format", [("pdf", "pdf"), ("docx", "docx"), ("pdf", "docx"), ("docx", "txt")])
+def test_any_format_pair_gives_the_same_four_differences(old_format, new_format, real_diff):
+    old_path, new_path = SAMPLES / f"cws_12_22.{old_format}", SAMPLES / f"wo_ga_58_9.{new_format}"
+    missing = [path.name for path in (old_path, new_path) if not path.exists()]
+    if missing:
+        pytest.skip(f"{', '.join(missing)} not built (make samples)")
+    result = diff_documents(extract_document(old_path), extract_document(new_path), 1, 1)
+    assert [(c.heading, c.what) for c in changes(result)] == [(c.heading, c.what) for c in changes(real_diff)]
+    assert result.parts[0].model_dump(exclude={"anchor"}) == real_diff.parts[0].model_dump(exclude={"anchor"})

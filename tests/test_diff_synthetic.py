@@ -160,3 +160,22 @@ def test_change_list_has_nothing_else(synthetic):
         {("Recommendation 4", ("moved",)), ("Recommendation 5 → 3", ("renumbered",))},
         {("Recommendation 5 → 3", ("renumbered", "moved"))},
     )
+
+
+def test_related_recs_note_and_item_changes(draft):
+    # A second earlier draft, by hand: R3 listed "R22 and R30" (CWS/12/22: "R22 and
+    # R29"), R2's note read "Not applicable" (now "Not applicable as this is new"),
+    # and R1 (e) item iii lacked "optionally".
+    earlier = draft.model_copy(deep=True)
+    recs = {rec.number: rec for rec in earlier.recommendations}
+    recs[3].related_recs = ["R22", "R30"]
+    recs[2].related_recs_note = "Not applicable"
+    item = recs[1].actions[4].items[2]
+    item.text = item.text.replace("optionally using", "using")
+    found = [(c.heading, c.what) for c in changes(diff_documents(earlier, draft, 1, 1))]
+    assert found == [
+        ("Recommendation 1, action (e), item iii", ["reworded"]),
+        ("Recommendation 2, related RECs note", ["reworded"]),
+        ("Recommendation 3, related REC R30", ["removed"]),
+        ("Recommendation 3, related REC R29", ["added"]),
+    ]

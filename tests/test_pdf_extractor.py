@@ -57,7 +57,10 @@ def _text_pdf(text: bytes = b"Hello from a hand-made PDF") -> bytes:
 
 
 def _image_only_pdf() -> bytes:
-    image = b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream"
+    image = (
+        b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray"
+        b" /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream"
+    )
     return _pdf_file(b"q 200 0 0 200 72 500 cm /Im1 Do Q", b"<< /XObject << /Im1 5 0 R >> >>", [image])
 
 
@@ -79,7 +82,7 @@ def test_image_only_pdf_needs_ocr(tmp_path):
 
 
 def test_blank_pdf_is_empty(tmp_path):
-    with pytest.raises(EmptyDocument, match="no text on any of its 1 page"):
+    with pytest.raises(EmptyDocument, match="opens but has no text on any of its 1 page"):
         pdf.extract(_write(tmp_path, "blank.pdf", _pdf_file(b"", b"<< >>")))
 
 

@@ -16,27 +16,14 @@ import pytest
 from extractors import read_source
 from extractors.blocks import Role
 from pipeline.structure import build_document
-
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-STEMS = ["task58_progress_report", "cws_12_22", "wo_ga_58_9", "c_cws_151"]
-COMPARED = ["sections", "paragraphs", "content", "annexes", "recommendations", "footnotes"]
-
-
-def _without_provenance(value):
-    if isinstance(value, dict):
-        return {key: _without_provenance(item) for key, item in value.items() if not key.endswith("provenance")}
-    if isinstance(value, list):
-        return [_without_provenance(item) for item in value]
-    return value
+from tests.cross_format import COMPARED, SAMPLES, STEMS, without_provenance
 
 
 @pytest.fixture(scope="module")
 def models():
     built = {}
     for stem in STEMS:
-        built[stem] = {
-            fmt: build_document(read_source(SAMPLES / f"{stem}.{fmt}")) for fmt in ("txt", "pdf")
-        }
+        built[stem] = {fmt: build_document(read_source(SAMPLES / f"{stem}.{fmt}")) for fmt in ("txt", "pdf")}
     return built
 
 
@@ -50,7 +37,7 @@ def sources():
 def test_pdf_gives_the_text_model(models, stem, part):
     text = models[stem]["txt"].model_dump(mode="json")[part]
     pdf = models[stem]["pdf"].model_dump(mode="json")[part]
-    assert _without_provenance(pdf) == _without_provenance(text)
+    assert without_provenance(pdf) == without_provenance(text)
 
 
 @pytest.mark.parametrize("stem", STEMS)
@@ -184,3 +171,27 @@ def test_model_units_carry_pdf_provenance(models):
     units = [document.paragraph(1)] + [a for r in document.recommendations for a in r.actions] + document.footnotes
     assert all(unit.provenance.page and unit.provenance.bbox for unit in units)
     assert document.recommendation(1).provenance.page == 4
+
+
+# tests/fixtures/cws_12_22_tagged.pdf: samples/cws_12_22.docx exported as a
+# tagged PDF by LibreOffice 7.4:
+#   soffice --headless --convert-to \
+#     'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}' cws_12_22.docx
+TAGGED = Path(__file__).resolve().parent / "fixtures" / "cws_12_22_tagged.pdf"
+
+
+def test_tagged_pdf_structure_is_used():
+    from extractors.pdf import read_pages
+
+    pages = list(read_pages(TAGGED.read_bytes(), TAGGED.name, time_limit=60, max_pages=20))
+    words = [word for page in pages for word in page.words]
+    assert sum(word.element is not None for word in words) > len(words) / 2
+    # the running headers are marked as artifacts by the file itself
+    assert {word.text for word in words if word.artifact} >= {"CWS/12/22", "Annex,", "page"}
+
+
+@pytest.mark.parametrize("part", COMPARED)
+def test_tagged_pdf_gives_the_text_model(models, part):
+    tagged = build_document(read_source(TAGGED)).model_dump(mode="json")[part]
+    text = models["cws_12_22"]["txt"].model_dump(mode="json")[part]
+    assert without_provenance(tagged) == without_provenance(text)

@@ -19,7 +19,9 @@ from pipeline import errors
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "robustness"
 TIMEOUT_SECONDS = 60.0
-TYPED_ERRORS = {cls.__name__ for cls in vars(errors).values() if isinstance(cls, type) and issubclass(cls, errors.CwsError)}
+TYPED_ERRORS = {
+    value.__name__ for value in vars(errors).values() if isinstance(value, type) and issubclass(value, errors.CwsError)
+}
 HAS_DOCX_READER = importlib.util.find_spec("extractors.docx") is not None
 
 # Outcomes read by a person from the corpus README and MANIFEST (what each file is).

@@ -56,14 +56,14 @@ def summarize(diff: DocumentDiff) -> Summary:
     for change in changes(diff):
         if isinstance(change.target, FieldChange):
             summary.metadata += 1
-        for word in change.what:
-            if hasattr(summary, word):
-                setattr(summary, word, getattr(summary, word) + 1)
+            continue
+        for word in change.what:  # added, removed, reworded, renumbered, moved
+            setattr(summary, word, getattr(summary, word) + 1)
     return summary
 
 
 def node_name(node: Node) -> str:
-    """ "Recommendation 3 → 4", "action (b)", 'Column "Related 40 RECs"'…"""
+    """The node's name as a reader says it: "Recommendation 3 → 4", "action (b)"…"""
     if node.kind == NodeKind.column:
         return f"Column “{node.new_text or node.old_text}”"
     if node.kind == NodeKind.content:

@@ -122,10 +122,7 @@ def _part(part: Part, show_label: bool) -> str:
 
 
 def _field(field: FieldChange) -> str:
-    if field.words:
-        text = _redline(field.words)
-    else:
-        text = _deleted(field.old) + " " + _inserted(field.new)
+    text = _redline(field.words) if field.words else f"{_deleted(field.old)} {_inserted(field.new)}"
     name = escape(field.field.capitalize())
     return f"<div class='block changed' id='{escape(field.anchor)}'><h3>{name}{_badge('changed')}</h3>{text}</div>"
 

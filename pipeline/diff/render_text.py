@@ -32,13 +32,13 @@ def _plain(text: str, **_: object) -> str:
 
 
 def side_name(side: Side) -> str:
-    """ "CWS/12/22 (annex 1)", or the file name when the symbol is unknown."""
+    """The symbol ("CWS/12/22 (annex 1)"), or the file name when it is unknown."""
     name = side.symbol or side.file_name
     return name if side.scope == "document" else f"{name} ({side.scope})"
 
 
 def summary_line(diff: DocumentDiff) -> str:
-    """ "4 changes: 1 added, 1 removed, …" or "No differences."."""
+    """The counts in one line: "4 changes: 1 added, 1 removed, …"."""
     summary = diff.summary
     total = len(changes(diff))
     if total == 0:
