@@ -7,6 +7,8 @@ peak resident memory, reads the file with ``extractors.read_source`` and reports
 the seconds taken and how far the peak grew. The table shows the median seconds
 of N runs (default 3), the peak memory growth and the whole process's peak.
 Extra files (e.g. a long PDF of the robustness corpus) get rows of their own.
+Each PDF is read twice: by the default reader (pdfplumber) and by the PDFium
+backend, which feeds the same layout code.
 """
 
 from __future__ import annotations
@@ -30,18 +32,19 @@ import extractors.text, extractors.docx, extractors.pdf
 from extractors import read_source
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 started = time.perf_counter()
-source = read_source(Path(sys.argv[1]))
+path = Path(sys.argv[1])
+source = extractors.pdf.extract(path, backend="pdfium") if sys.argv[2] == "pdfium" else read_source(path)
 seconds = time.perf_counter() - started
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"seconds": seconds, "growth_kb": after - before, "peak_kb": after, "blocks": len(source.blocks)}))
 """
 
 
-def measure(path: Path, runs: int) -> dict:
+def measure(path: Path, reader: str, runs: int) -> dict:
     results = []
     for _ in range(runs):
         done = subprocess.run(
-            [sys.executable, "-c", _CHILD, str(path)], capture_output=True, text=True, cwd=ROOT, check=True
+            [sys.executable, "-c", _CHILD, str(path), reader], capture_output=True, text=True, cwd=ROOT, check=True
         )
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
     return {
@@ -59,10 +62,15 @@ def main() -> None:
     arguments = parser.parse_args()
     files = [ROOT / "samples" / f"{stem}.{fmt}" for stem in STEMS for fmt in FORMATS] + arguments.extra
     print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}")
-    print(f"{'file':45} {'blocks':>7} {'seconds':>9} {'growth MB':>10} {'peak MB':>8}")
+    print(f"{'file':45} {'reader':10} {'blocks':>7} {'seconds':>9} {'growth MB':>10} {'peak MB':>8}")
     for path in files:
-        row = measure(path, arguments.runs)
-        print(f"{path.name:45} {row['blocks']:7d} {row['seconds']:9.3f} {row['growth_mb']:10.1f} {row['peak_mb']:8.1f}")
+        readers = ["default", "pdfium"] if path.suffix == ".pdf" else ["default"]
+        for reader in readers:
+            row = measure(path, reader, arguments.runs)
+            print(
+                f"{path.name:45} {reader:10} {row['blocks']:7d} {row['seconds']:9.3f}"
+                f" {row['growth_mb']:10.1f} {row['peak_mb']:8.1f}"
+            )
 
 
 if __name__ == "__main__":

@@ -18,13 +18,15 @@ from extractors.pdf_layout import (
     Line,
     PageWords,
     Paragraph,
+    TableGrid,
+    Word,
     body_size,
     continues,
     group_lines,
     paragraphs,
     usual_leading,
 )
-from extractors.pdf_tables import Table, join_fragment, read_fragment, take_table_words
+from extractors.pdf_tables import Table, join_fragment, read_fragment, same_columns, take_table_words
 from pipeline.model import Provenance
 from pipeline.textnorm import join_lines, normalize_space, vocabulary
 
@@ -33,7 +35,7 @@ from pipeline.textnorm import join_lines, normalize_space, vocabulary
 class _Page:
     number: int
     lines: list[Line]
-    fragments: list[tuple[float, object, list]]  # (top, grid, words of each cell)
+    fragments: list[tuple[float, TableGrid, list[list[list[Word]]]]]  # (top, grid, words of each cell)
 
 
 def blocks_from_pages(pages: list[PageWords]) -> list[Block]:
@@ -58,7 +60,9 @@ def blocks_from_pages(pages: list[PageWords]) -> list[Block]:
         first_on_page = True
         for element in _page_elements(page, body, flow, leading):
             previous = elements[-1] if elements else None
-            if first_on_page and isinstance(element, Table) and isinstance(previous, Table):
+            if first_on_page and isinstance(element, Table) and isinstance(previous, Table) and same_columns(
+                previous, element
+            ):
                 for row in join_fragment(previous, element):
                     blocks += [_plain_block(p, Role.furniture) for cell in row for p in cell.paragraphs]
             elif _goes_on(previous, element, first_on_page, flow):

@@ -22,6 +22,7 @@ PAGE_COUNTER = re.compile(
     r"^(?:[A-Za-z]+(?: [A-Z]+)?,?\s+)?(?:page|p\.)\s*\d{1,4}(?:\s+of\s+\d{1,4})?$|^[-–—]?\s*\d{1,4}\s*[-–—]?$", re.I
 )
 EDGE_LINES = 3
+_NUMBER = re.compile(r"\d+")
 _SAME_HEIGHT = 3.0
 
 
@@ -39,17 +40,23 @@ def furniture(pages: list[list[Line]]) -> set[int]:
 
     for number, groups in enumerate(edges):
         for where, group in groups.items():
-            has_counter = any(PAGE_COUNTER.match(line.text) for line in group)
+            counters = [line for line in group if _counts_pages(line.text, len(pages))]
             for line in group:
                 spot = _height(line, where)
                 repeated = any(
                     other != number and abs(height - spot) <= _SAME_HEIGHT
                     for other, height in heights[(where, line.text)]
                 )
-                beside_counter = has_counter and occurrences[line.text] > 1
-                if repeated or beside_counter or PAGE_COUNTER.match(line.text):
+                beside_counter = bool(counters) and occurrences[line.text] > 1
+                if repeated or beside_counter or any(line is counter for counter in counters):
                     found.add(id(line))
     return found
+
+
+def _counts_pages(text: str, pages: int) -> bool:
+    """A page counter whose number can be a page of this document ("2024" alone
+    on the first line of a one-page letter is a year)."""
+    return bool(PAGE_COUNTER.match(text)) and 0 < int(_NUMBER.search(text).group()) <= pages
 
 
 def _edge_groups(lines: list[Line]) -> dict[str, list[Line]]:

@@ -23,6 +23,8 @@ from extractors.pdf_layout import (
     paragraphs,
 )
 
+_SAME_EDGE = 2.0  # points
+
 @dataclass
 class Cell:
     box: Box
@@ -76,6 +78,16 @@ def read_fragment(grid: TableGrid, cell_words: list[list[list[Word]]], page: int
         if any(cell.paragraphs for cell in cells):
             rows.append(cells)
     return Table(page=page, rows=rows)
+
+
+def same_columns(table: Table, fragment: Table) -> bool:
+    """Whether ``fragment`` has the columns of ``table``'s last row (so it can be
+    the same table going on after a page break)."""
+    if not table.rows or not fragment.rows:
+        return False
+    before = [cell.box[0] for cell in table.rows[-1]] + [table.rows[-1][-1].box[2]]
+    after = [cell.box[0] for cell in fragment.rows[0]] + [fragment.rows[0][-1].box[2]]
+    return len(before) == len(after) and all(abs(a - b) <= _SAME_EDGE for a, b in zip(before, after))
 
 
 def join_fragment(table: Table, fragment: Table) -> list[list[Cell]]:

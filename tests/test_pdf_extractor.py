@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors import pdf
+from extractors import pdf, pdf_budget
 from extractors.blocks import Role
 from extractors.pdf_blocks import blocks_from_pages
 from extractors.pdf_layout import PageWords, TableGrid, Word, group_lines
@@ -112,8 +112,22 @@ def test_page_budget(tmp_path):
 
 
 def test_time_budget():
-    with pytest.raises(ExtractionTimeout, match="at page 1 of 7"):
+    with pytest.raises(ExtractionTimeout, match="stopped after 0 s"):
         pdf.extract(SAMPLES / "cws_12_22.pdf", time_limit=0.0)
+
+
+def test_time_budget_between_pages(monkeypatch):
+    readings = iter([0.0, 0.0, 5.0])  # start, before page 1, before page 2: past the budget
+
+    class Clock:
+        @staticmethod
+        def monotonic():
+            return next(readings)
+
+    monkeypatch.setattr(pdf_budget, "time", Clock)
+    data = (SAMPLES / "cws_12_22.pdf").read_bytes()
+    with pytest.raises(ExtractionTimeout, match="at page 2 of 7"):
+        list(pdf.read_pages(data, "cws_12_22.pdf", time_limit=1.0, max_pages=100))
 
 
 def test_time_budget_from_the_environment(monkeypatch):
@@ -330,3 +344,41 @@ def test_tagged_structure_decides_paragraphs_and_artifacts():
     blocks = blocks_from_pages([page])
     assert _texts(blocks) == ["First short paragraph.", LONG]
     assert _texts(blocks, Role.furniture) == ["Header of the file"]
+
+
+def test_a_table_with_other_columns_after_a_page_break_is_a_new_table():
+    first = _page(1, *_cell("Recommendation 1:", 105, 0), *_cell("(a) Act.", 105, 1), tables=[_grid(100, [40])])
+    row = ((70.0, 50.0, 300.0, 90.0), (300.0, 50.0, 520.0, 90.0))
+    two_columns = TableGrid(bbox=(70.0, 50.0, 520.0, 90.0), rows=(row,))
+    second = _page(2, _line("lower case text", 55, x0=75, size=9), tables=[two_columns])
+    blocks = [b for b in blocks_from_pages([first, second]) if b.role == Role.table_cell]
+    assert [(b.provenance.table, b.provenance.row, b.text) for b in blocks] == [
+        (0, 0, "Recommendation 1:"),
+        (0, 0, "(a) Act."),
+        (1, 0, "lower case text"),
+    ]
+
+
+def test_a_number_that_cannot_be_a_page_is_not_a_counter():
+    page = _page(1, _line("2024", 40), _line("Annual figures of the office.", 80))
+    assert _texts(blocks_from_pages([page])) == ["2024", "Annual figures of the office."]
+
+
+def test_pdfium_backend_refuses_bad_input_with_the_same_errors(tmp_path):
+    with pytest.raises(NoTextLayer, match="run OCR first"):
+        pdf.extract(_write(tmp_path, "scan.pdf", _image_only_pdf()), backend="pdfium")
+    data = (SAMPLES / "cws_12_22.pdf").read_bytes()
+    with pytest.raises(CorruptDocument, match="damaged or truncated"):
+        pdf.extract(_write(tmp_path, "cut.pdf", data[: len(data) // 2]), backend="pdfium")
+    with pytest.raises(TooLarge, match="7 pages; the limit is 3"):
+        pdf.extract(SAMPLES / "cws_12_22.pdf", max_pages=3, backend="pdfium")
+    source = pdf.extract(_write(tmp_path, "hello.pdf", _text_pdf()), backend="pdfium")
+    assert [block.text for block in source.blocks] == ["Hello from a hand-made PDF"]
+
+
+def test_pdfium_backend_refuses_an_encrypted_pdf():
+    path = CORPUS / "pdf" / "r4-user-password.pdf"
+    if not path.exists():
+        pytest.skip(f"robustness corpus absent: {CORPUS}")
+    with pytest.raises(EncryptedDocument, match="password"):
+        pdf.extract(path, backend="pdfium")
