@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from pipeline.api import convert, load_document
+from pipeline.api import convert, extract_document, load_document
 from pipeline.errors import InvalidOutput
 from pipeline.schemas import JSON_SCHEMA_PATH, generated_json_schema, validate_json, validate_xml
 from pipeline.serialize import from_json, from_xml, to_json, to_xml
-from tests.conftest import SEED_TEXTS
+from tests.conftest import SAMPLES, SEED_TEXTS
 
 
 def test_committed_json_schema_matches_the_model():
@@ -68,3 +68,13 @@ def test_malformed_outputs_are_refused_with_a_clear_error():
         from_xml(b"<document><source>")
     with pytest.raises(InvalidOutput, match="does not match the document model"):
         from_json('{"schema_version": "1.0"}')
+
+
+@pytest.mark.parametrize(
+    "path", sorted(SAMPLES.glob("*.docx")) + sorted(SAMPLES.glob("*.pdf")), ids=lambda path: path.name
+)
+def test_docx_and_pdf_outputs_validate_and_read_back(path):
+    document = extract_document(path)
+    validate_json(to_json(document))
+    validate_xml(to_xml(document))
+    assert from_xml(to_xml(document)) == document
