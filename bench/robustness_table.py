@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/robustness_table.py [CORPUS_DIR] > table.md
 
-Each file goes through ``read_source`` in a child process (``extractors.probe``)
+Each file goes through the whole pipeline in a child process (``pipeline.probe``)
 killed after 60 s, its own time budget being 30 s.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from extractors.probe import probe  # noqa: E402
+from pipeline.probe import probe  # noqa: E402
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "robustness"
 

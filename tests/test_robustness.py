@@ -1,4 +1,4 @@
-"""Every file of the shared robustness corpus goes through ``read_source``.
+"""Every file of the shared robustness corpus goes through the whole pipeline.
 
 Each file runs in its own child process with a time bound: it must be read or
 refused with one of the typed errors of ``pipeline.errors``, never crash, never
@@ -8,13 +8,12 @@ place, never copied); without it the tests skip and say why.
 
 from __future__ import annotations
 
-import importlib.util
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from extractors.probe import OK, REFUSED, probe
+from pipeline.probe import OK, REFUSED, probe
 from pipeline import errors
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "robustness"
@@ -22,7 +21,6 @@ TIMEOUT_SECONDS = 60.0
 TYPED_ERRORS = {
     value.__name__ for value in vars(errors).values() if isinstance(value, type) and issubclass(value, errors.CwsError)
 }
-HAS_DOCX_READER = importlib.util.find_spec("extractors.docx") is not None
 
 # Outcomes read by a person from the corpus README and MANIFEST (what each file is).
 EXPECTED_ERRORS = {
@@ -56,10 +54,9 @@ FILES = _corpus_files()
 @pytest.fixture(scope="module")
 def outcomes():
     """Each readable file's outcome, two child processes at a time (two cores)."""
-    wanted = [name for name in FILES if name.endswith(".pdf") or HAS_DOCX_READER]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        results = pool.map(lambda name: probe(CORPUS / name, TIMEOUT_SECONDS), wanted)
-        return dict(zip(wanted, results))
+        results = pool.map(lambda name: probe(CORPUS / name, TIMEOUT_SECONDS), FILES)
+        return dict(zip(FILES, results))
 
 
 def test_corpus_is_there():
@@ -72,8 +69,6 @@ def test_corpus_is_there():
 def test_file_is_read_or_refused_with_a_typed_error(name, outcomes):
     if not FILES:
         pytest.skip(f"robustness corpus absent: {CORPUS}")
-    if name.endswith(".docx") and not HAS_DOCX_READER:
-        pytest.skip("the DOCX reader (extractors/docx.py) is not there yet")
     outcome = outcomes[name]
     assert outcome.status in (OK, REFUSED), f"{name}: {outcome.status}: {outcome.detail}"
     if outcome.status == REFUSED:

@@ -1,8 +1,10 @@
-"""Run one file through ``read_source`` in a child process, bounded in time.
+"""Run one file through the whole pipeline in a child process, bounded in time.
 
-Used by the robustness test and ``bench/robustness_table.py``: a child process
-means a hang can be killed and a crash cannot take the caller down with it.
-``python -m extractors.probe FILE`` prints the outcome as one JSON line.
+The child extracts the model (reader, structure, references) and checks that
+its JSON and XML validate against the committed schemas. Used by the robustness
+test and ``bench/robustness_table.py``: a child process means a hang can be
+killed and a crash cannot take the caller down with it.
+``python -m pipeline.probe FILE`` prints the outcome as one JSON line.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ def probe(path: Path, timeout: float = 60.0) -> Outcome:
     started = time.monotonic()
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "extractors.probe", str(path)],
+            [sys.executable, "-m", "pipeline.probe", str(path)],
             capture_output=True,
             text=True,
             timeout=timeout,
@@ -55,16 +57,21 @@ def probe(path: Path, timeout: float = 60.0) -> Outcome:
 
 
 def _main(argument: str) -> None:
-    from extractors import read_source
+    from pipeline.api import extract_document
     from pipeline.errors import CwsError
+    from pipeline.schemas import validate_json, validate_xml
+    from pipeline.serialize import to_json, to_xml
 
     try:
-        source = read_source(Path(argument))
+        document = extract_document(Path(argument))
+        validate_json(to_json(document))
+        validate_xml(to_xml(document))
     except CwsError as error:
         report = {"status": REFUSED, "error": type(error).__name__, "detail": error.message}
     else:
-        characters = sum(len(block.text) for block in source.blocks)
-        report = {"status": OK, "detail": f"{len(source.blocks)} blocks, {characters} characters"}
+        units = len(document.paragraphs) + len(document.content) + len(document.unclassified)
+        units += sum(len(annex.paragraphs) + len(annex.content) for annex in document.annexes)
+        report = {"status": OK, "detail": f"{units} text units, {len(document.sections)} sections"}
     print(json.dumps(report))
 
 
