@@ -10,7 +10,8 @@ module reads those traces (the file's *flavour*) and nothing more:
 - ``pdf``: hard-wrapped lines; a block ends at a blank line unless the next line
   goes on in lower case. A line that opens with a list or paragraph marker, or
   that is indented (the converter's trace of a new text frame or page), starts a
-  new block; a bracketed editorial note ("[Annex follows]") is a block of its own.
+  new block; a bracketed editorial note ("[Annex follows]") is a block of its own,
+  and so is each line of the WIPO header block before the first such marker.
 - ``markdown``: one line per paragraph with ``[text](url)`` and ``<url>`` links.
 """
 
@@ -22,6 +23,7 @@ from pathlib import Path
 from extractors.blocks import Block, FootnoteMark, Role, SourceDocument
 from extractors.files import read_bytes, sha256_hex, sniff_format
 from pipeline.errors import EmptyDocument, UnsupportedFormat
+from pipeline.metadata import is_header_line
 from pipeline.model import Provenance
 from pipeline.textnorm import join_lines, normalize_space, vocabulary
 
@@ -118,6 +120,7 @@ def _wrapped_blocks(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
     current: list[tuple[int, str]] = []
     after_blank = False
+    in_header = True
 
     def flush() -> None:
         if current:
@@ -132,9 +135,11 @@ def _wrapped_blocks(lines: list[str]) -> list[Block]:
             after_blank = True
             continue
         indented = raw.startswith((" ", "\t"))
-        opens = indented or bool(_BLOCK_OPENER.match(line))
+        marked = bool(_BLOCK_OPENER.match(line))
+        in_header = in_header and not marked
+        opens = indented or marked
         goes_on = line[0].islower() and not opens
-        standalone = bool(_EDITORIAL_NOTE.match(line))
+        standalone = bool(_EDITORIAL_NOTE.match(line)) or (in_header and is_header_line(line))
         if opens or standalone or (after_blank and not goes_on):
             flush()
         current.append((number, line))

@@ -51,6 +51,12 @@ def read_header(texts: list[str]) -> Header:
     return header
 
 
+def is_header_line(text: str) -> bool:
+    """A line of the WIPO header block on its own: symbol, ORIGINAL, DATE,
+    committee, session, place and dates, "prepared by", logo."""
+    return _read_header_line(text, Header()) or bool(_PLACE_AND_DATES.match(text) and parse_date_range(text))
+
+
 def _read_header_line(text: str, header: Header) -> bool:
     meta = header.metadata
     if match := SYMBOL.match(text):
