@@ -13,7 +13,7 @@ from pipeline.batch import collect_inputs, run_batch
 from pipeline.diff import FORMATS as DIFF_FORMATS
 from pipeline.diff import diff_documents
 from pipeline.diff import render as render_diff
-from pipeline.errors import CwsError, InvalidOutput
+from pipeline.errors import CwsError, InputNotFound
 from pipeline.references.report import report as references_report
 from pipeline.schemas import generated_json_schema, validate_json, validate_xml
 from pipeline.serialize import write_atomic
@@ -65,7 +65,7 @@ def extract(file: Path, output: Path | None, output_format: str) -> None:
 def validate(file: Path) -> None:
     """Check a JSON or XML output against the committed schema."""
     if not file.is_file():
-        raise InvalidOutput("no such file", str(file))
+        raise InputNotFound("no such file", str(file))
     data = file.read_bytes()
     if file.suffix.lower() == ".xml":
         validate_xml(data, str(file))

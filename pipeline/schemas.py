@@ -12,6 +12,7 @@ from lxml import etree
 
 from pipeline.errors import InvalidOutput
 from pipeline.model import Document
+from pipeline.serialize import parse_xml
 
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schemas"
 JSON_SCHEMA_PATH = SCHEMA_DIR / "document.schema.json"
@@ -51,11 +52,7 @@ def validate_json(text: str | bytes, source: str | None = None) -> None:
 
 def validate_xml(data: bytes, source: str | None = None) -> None:
     """Raise InvalidOutput unless ``data`` is XML valid against the committed XSD."""
-    try:
-        root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True))
-    except etree.XMLSyntaxError as error:
-        raise InvalidOutput(f"not well-formed XML: {error}", source) from None
     schema = _xml_schema()
-    if not schema.validate(root):
+    if not schema.validate(parse_xml(data, source)):
         first = schema.error_log[0]
         raise InvalidOutput(f"XSD violation at line {first.line}: {first.message}", source)

@@ -32,12 +32,18 @@ def from_json(text: str | bytes, source: str | None = None) -> Document:
         raise InvalidOutput(_first_error(error), source) from None
 
 
-def from_xml(data: bytes, source: str | None = None) -> Document:
-    """The document an XML output describes; InvalidOutput when it is not one."""
+def parse_xml(data: bytes, source: str | None = None) -> etree._Element:
+    """The root element of ``data`` (no entity expansion, no network);
+    InvalidOutput when it is not well-formed."""
     try:
-        root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+        return etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True))
     except etree.XMLSyntaxError as error:
         raise InvalidOutput(f"not well-formed XML: {error}", source) from None
+
+
+def from_xml(data: bytes, source: str | None = None) -> Document:
+    """The document an XML output describes; InvalidOutput when it is not one."""
+    root = parse_xml(data, source)
     try:
         return from_element(root, Document)
     except ValidationError as error:

@@ -338,9 +338,11 @@ class _Builder:
         elif _RELATED.match(text):
             recommendation.related_recs = (recommendation.related_recs or []) + re.findall(r"R\d+", text)
             self._note_related_provenance(block)
+            self.unit = None
         elif _NOT_APPLICABLE.match(text):
             recommendation.related_recs_note = text
             self._note_related_provenance(block)
+            self.unit = None
         elif (is_upper(text) and _looks_like_heading(text)) or (label and label.kind == LabelKind.number):
             return False
         elif self.unit is not None:
@@ -353,7 +355,6 @@ class _Builder:
         recommendation = self.recommendation
         previous = recommendation.related_recs_provenance
         recommendation.related_recs_provenance = previous.merged(block.provenance) if previous else block.provenance
-        self.unit = None
 
     # -- text and footnote bookkeeping ----------------------------------------------
 

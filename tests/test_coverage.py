@@ -38,9 +38,9 @@ def _tokens(value) -> set[str]:
     """The words of every string and number in a dumped model unit, its
     provenance excluded."""
     if isinstance(value, dict):
-        return set().union(set(), *(_tokens(v) for k, v in value.items() if k != "provenance"))
+        return set().union(*(_tokens(v) for k, v in value.items() if k != "provenance"))
     if isinstance(value, list):
-        return set().union(set(), *(_tokens(v) for v in value))
+        return set().union(*(_tokens(v) for v in value))
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         return set(_words(str(value)))
     return set()
