@@ -22,7 +22,7 @@ from lxml import etree
 from extractors.blocks import Block, FootnoteMark, Role, SourceDocument
 from extractors.docx_footnotes import Notes, first_number
 from extractors.docx_numbering import Numbering
-from extractors.docx_styles import W, Styles, w_int, w_val
+from extractors.docx_styles import W, Styles, heading_level, w_int, w_val
 from extractors.docx_text import MC, inline_text
 from extractors.files import ZIP_MAGIC, read_bytes, require_format, sha256_hex
 from pipeline.errors import CorruptDocument, EmptyDocument, EncryptedDocument, TooLarge, UnsupportedFormat
@@ -197,8 +197,7 @@ class _BodyReader:
     def _outline_level(self, paragraph: etree._Element) -> int | None:
         own = paragraph.find(f"{W}pPr/{W}outlineLvl")
         if own is not None:
-            level = w_int(own, 9)
-            return level if level < 9 else None
+            return heading_level(own)
         return self.styles.outline_level(w_val(paragraph.find(f"{W}pPr/{W}pStyle")))
 
 

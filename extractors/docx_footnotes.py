@@ -18,8 +18,8 @@ from pipeline.model import Provenance
 
 
 def first_number(settings: etree._Element | None, body: etree._Element) -> int:
-    """The number of the first note: the section's numStart, then the document's."""
-    for holder in (*body.iter(f"{W}sectPr"), settings):
+    """The number of the first note: the first section's numStart, then the document's, else 1."""
+    for holder in (next(body.iter(f"{W}sectPr"), None), settings):
         if holder is None:
             continue
         start = holder.find(f"{W}footnotePr/{W}numStart")
@@ -41,29 +41,21 @@ class Notes:
                     continue
                 paragraphs = (inline_text(paragraph).text for paragraph in note.iter(f"{W}p"))
                 self.texts[(kind, note.get(f"{W}id", ""))] = " ".join(text for text in paragraphs if text)
-        self.next_number = start
-        self.numbers: dict[tuple[str, str], int] = {}
-        self.anchored_at: dict[int, Provenance] = {}
+        self.start = start
+        self.referenced: dict[tuple[str, str], tuple[int, Provenance]] = {}  # in reference order
 
     def number(self, kind: str, note_id: str, provenance: Provenance) -> int | None:
         """The display number of a referenced note (None if the note does not exist)."""
         key = (kind, note_id)
         if key not in self.texts:
             return None
-        if key not in self.numbers:
-            self.numbers[key] = self.next_number
-            self.anchored_at[self.next_number] = provenance
-            self.next_number += 1
-        return self.numbers[key]
+        if key not in self.referenced:
+            self.referenced[key] = (self.start + len(self.referenced), provenance)
+        return self.referenced[key][0]
 
     def blocks(self) -> list[Block]:
         """One ``Role.footnote`` block per referenced note, in number order."""
         return [
-            Block(
-                text=self.texts[key],
-                provenance=self.anchored_at[number],
-                role=Role.footnote,
-                footnote_number=number,
-            )
-            for key, number in sorted(self.numbers.items(), key=lambda item: item[1])
+            Block(text=self.texts[key], provenance=provenance, role=Role.footnote, footnote_number=number)
+            for key, (number, provenance) in self.referenced.items()
         ]

@@ -23,17 +23,19 @@ The rules followed here, each tested in tests/test_docx_numbering.py:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-from extractors.docx_styles import W, Styles, w_int, w_val
+from extractors.docx_styles import W, Styles, w_int, w_on, w_val
 
 # Bullets Word draws from the Symbol and Wingdings fonts' private-use code points.
 _SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0a8": "◆", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓", "\uf02d": "-"}
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 _MAX_LEVELS = 9
+_PLACEHOLDER = re.compile(r"%([1-9])")  # "%2" in lvlText: the counter of level 2
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ def _level(element: etree._Element) -> Level:
         fmt=w_val(element.find(f"{W}numFmt"), "decimal"),
         text=text,
         restart=None if restart is None else w_int(restart, 0),
-        legal=element.find(f"{W}isLgl") is not None and w_val(element.find(f"{W}isLgl"), "1") not in ("0", "false"),
+        legal=w_on(element.find(f"{W}isLgl")),
         style=w_val(element.find(f"{W}pStyle")),
     )
 
@@ -180,13 +182,11 @@ class Numbering:
         level = levels[ilvl]
         if level.fmt == "bullet":
             return "".join(_SYMBOL_BULLETS.get(ch, ch) for ch in level.text)
-        text = level.text
-        for index in range(_MAX_LEVELS - 1, -1, -1):
-            placeholder = f"%{index + 1}"
-            if placeholder not in text:
-                continue
+
+        def counter(placeholder: re.Match) -> str:
+            index = int(placeholder.group(1)) - 1
             shown = levels.get(index, Level())
-            value = counters.get(index, shown.start)
             fmt = "decimal" if level.legal and shown.fmt != "none" else shown.fmt
-            text = text.replace(placeholder, format_number(value, fmt))
-        return text
+            return format_number(counters.get(index, shown.start), fmt)
+
+        return _PLACEHOLDER.sub(counter, level.text)

@@ -25,6 +25,17 @@ def w_int(element: etree._Element | None, default: int, attribute: str = "val") 
         return default
 
 
+def w_on(element: etree._Element | None) -> bool:
+    """Whether an on/off property (``w:vanish``, ``w:isLgl``…) is present and not switched off."""
+    return element is not None and w_val(element, "true") not in ("0", "false", "off")
+
+
+def heading_level(outline: etree._Element) -> int | None:
+    """The 0-based heading level a ``w:outlineLvl`` gives; None for 9 (body text)."""
+    level = w_int(outline, 9)
+    return level if level < 9 else None
+
+
 class Styles:
     """Styles by id (paragraph and numbering styles), with lookups that follow
     the ``basedOn`` chain."""
@@ -66,8 +77,7 @@ class Styles:
         """The heading level (0-based outline level) the style gives, if any."""
         found = self.find(style_id, f"{W}pPr/{W}outlineLvl")
         if found is not None:
-            level = w_int(found[0], 9)
-            return level if level < 9 else None
+            return heading_level(found[0])
         for style in self.chain(style_id):
             name = (w_val(style.find(f"{W}name")) or "").lower()
             if name.startswith("heading ") and name[8:].isdigit():

@@ -3,9 +3,9 @@
 Tracked changes read as accepted (``w:ins``/``w:moveTo`` kept, ``w:del``/
 ``w:moveFrom`` dropped); hyperlinks, simple and complex fields give their shown
 result (field instructions are dropped); equations give the text of their math
-runs; hidden runs (``w:vanish``) and comment
-marks are left out. Footnote and endnote references are returned with their
-offsets; text boxes are returned for the caller to read as paragraphs of their own.
+runs; hidden runs (``w:vanish``) and comment marks are left out. Footnote and
+endnote references are returned with their offsets; text boxes are returned for
+the caller to read as paragraphs of their own.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from extractors.docx_styles import W, w_val
+from extractors.docx_styles import W, w_on
 from pipeline.textnorm import normalize_space
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -63,7 +63,7 @@ def _walk(element: etree._Element, pieces: list[str], found: InlineText) -> None
         elif tag in _NOTE_REFERENCES:
             offset = sum(map(len, pieces))
             found.references.append((_NOTE_REFERENCES[tag], child.get(f"{W}id", ""), offset))
-        elif tag == f"{W}r" and _hidden(child):
+        elif tag == f"{W}r" and w_on(child.find(f"{W}rPr/{W}vanish")):  # hidden text
             continue
         elif tag == f"{MC}AlternateContent":
             chosen = child.find(f"{MC}Choice")
@@ -75,11 +75,6 @@ def _walk(element: etree._Element, pieces: list[str], found: InlineText) -> None
             found.boxes.extend(_outer_boxes(child))
         else:  # runs, hyperlinks, fields, insertions, smart tags, inline content controls
             _walk(child, pieces, found)
-
-
-def _hidden(run: etree._Element) -> bool:
-    vanish = run.find(f"{W}rPr/{W}vanish")
-    return vanish is not None and w_val(vanish, "true") not in ("0", "false", "off")
 
 
 def _symbol(sym: etree._Element) -> str:

@@ -264,8 +264,7 @@ class Rendition:
         letters = [item.marker for item in items if item.label]
         bullets = [item.marker for item in items if not item.label]
         self.numbering = Numbering(letters[0] if letters else "", bullets[0] if bullets else "·")
-        self.footnotes: list[tuple[int, str]] = []  # (Word footnote id, text), in reference order
-        self.footnote_ids: dict[int, int] = {}
+        self.footnote_ids: dict[int, int] = {}  # seed footnote number → Word footnote id, in reference order
         self._styles()
 
     def _styles(self) -> None:
@@ -388,10 +387,8 @@ class Rendition:
         self._runs(statement.paragraphs[0], f"Recommendation {recommendation.number}:", [], bold=True)
         self._runs(statement.add_paragraph(), recommendation.text, self._table_marks(recommendation))
         num_id = self.numbering.add(ACTION_LIST, restart_levels=(0, 1))
-        first = True
-        for action in recommendation.actions:
-            paragraph = cells[1].paragraphs[0] if first else cells[1].add_paragraph()
-            first = False
+        for index, action in enumerate(recommendation.actions):
+            paragraph = cells[1].paragraphs[0] if index == 0 else cells[1].add_paragraph()
             _num_pr(paragraph._p, num_id, 0)
             self._runs(paragraph, action.text, self._table_marks(action))
             for item in action.items:
@@ -419,28 +416,26 @@ class Rendition:
         paragraph.add_run(text[position:]).bold = bold or None
 
     def _footnote_reference(self, paragraph, number: int) -> None:
-        if number not in self.footnote_ids:
-            word_id = len(self.footnotes) + 1
-            self.footnote_ids[number] = word_id
-            self.footnotes.append((word_id, next(f.text for f in self.doc.footnotes if f.number == number)))
+        word_id = self.footnote_ids.setdefault(number, len(self.footnote_ids) + 1)
         paragraph._p.append(
             parse_xml(
                 f'<w:r {NSDECL}><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
-                f'<w:footnoteReference w:id="{self.footnote_ids[number]}"/></w:r>'
+                f'<w:footnoteReference w:id="{word_id}"/></w:r>'
             )
         )
 
     # -- parts and section properties
 
     def _footnotes_part(self) -> None:
-        if not self.footnotes:
+        if not self.footnote_ids:
             return
+        texts = {footnote.number: footnote.text for footnote in self.doc.footnotes}
         w = f"{{{W_NS}}}"
         root = etree.Element(f"{w}footnotes", nsmap={"w": W_NS})
         for word_id, kind, child in ((-1, "separator", "separator"), (0, "continuationSeparator", "continuationSeparator")):
             note = etree.SubElement(root, f"{w}footnote", {f"{w}type": kind, f"{w}id": str(word_id)})
             etree.SubElement(etree.SubElement(etree.SubElement(note, f"{w}p"), f"{w}r"), f"{w}{child}")
-        for word_id, text in self.footnotes:
+        for number, word_id in self.footnote_ids.items():
             note = etree.SubElement(root, f"{w}footnote", {f"{w}id": str(word_id)})
             paragraph = etree.SubElement(note, f"{w}p")
             etree.SubElement(etree.SubElement(paragraph, f"{w}pPr"), f"{w}pStyle", {f"{w}val": "FootnoteText"})
@@ -449,11 +444,11 @@ class Rendition:
             etree.SubElement(mark_run, f"{w}footnoteRef")
             text_run = etree.SubElement(paragraph, f"{w}r")
             run_text = etree.SubElement(text_run, f"{w}t", {"{http://www.w3.org/XML/1998/namespace}space": "preserve"})
-            run_text.text = f" {text}"
+            run_text.text = f" {texts[number]}"
         blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, blob, self.word.part.package)
         self.word.part.relate_to(part, RT.FOOTNOTES)
-        first_number = min(number for number in self.footnote_ids)
+        first_number = min(self.footnote_ids)
         if first_number != 1:  # the seed's footnotes start later: numStart in the section says so
             for section in self.word.sections:
                 section._sectPr.insert_element_before(

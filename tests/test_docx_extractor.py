@@ -6,16 +6,14 @@ samples/ (the DOCX renditions hold the same words)."""
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
 
 import pytest
 
 from extractors.blocks import Role
 from extractors.docx import extract
 from pipeline.errors import CorruptDocument, EmptyDocument, EncryptedDocument, UnsupportedFormat
+from tests.cross_format import SAMPLES
 from tests.docx_parts import R_NS, W_NS, p, style, styles, wrap, write_docx
-
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
 def texts(tmp_path, body: str, **parts: str) -> list[str]:
@@ -112,6 +110,15 @@ def test_footnote_numbering_starts_at_num_start(tmp_path):
     body = p("", extra=run("text") + '<w:r><w:footnoteReference w:id="1"/></w:r>')
     blocks = extract(write_docx(tmp_path / "t.docx", body, footnotes=notes, settings=settings)).blocks
     assert blocks[0].marks[0].number == 2 and blocks[1].footnote_number == 2
+
+
+def test_first_section_num_start_wins_over_the_document_setting(tmp_path):
+    notes = wrap("footnotes", '<w:footnote w:id="1"><w:p>' + run("only note") + "</w:p></w:footnote>")
+    settings = wrap("settings", '<w:footnotePr><w:numStart w:val="2"/></w:footnotePr>')
+    section = '<w:sectPr><w:footnotePr><w:numStart w:val="5"/></w:footnotePr></w:sectPr>'
+    body = p("", extra=run("text") + '<w:r><w:footnoteReference w:id="1"/></w:r>') + section
+    blocks = extract(write_docx(tmp_path / "t.docx", body, footnotes=notes, settings=settings)).blocks
+    assert blocks[0].marks[0].number == 5 and blocks[1].footnote_number == 5
 
 
 def test_headings_from_outline_level_of_style(tmp_path):

@@ -3,10 +3,13 @@ labels are what Word prints for such a document (the rules of ECMA-376 §17.9)."
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extractors.docx import extract
 from extractors.docx_numbering import format_number
+from tests.cross_format import SAMPLES
 from tests.docx_parts import lvl, numbering, p, style, styles, write_docx
 
 DECIMAL = lvl(0, "decimal", "%1.")
@@ -115,6 +118,12 @@ def test_legal_numbering_prints_decimal(tmp_path):
     assert labels(tmp_path, body, numbering=simple(levels)) == ["I.", "1.1"]
 
 
+def test_legal_numbering_switched_off_keeps_the_formats(tmp_path):
+    levels = lvl(0, "upperRoman", "%1.") + lvl(1, "decimal", "%1.%2", inner='<w:isLgl w:val="off"/>')
+    body = p("I", num=1, ilvl=0) + p("I.1", num=1, ilvl=1)
+    assert labels(tmp_path, body, numbering=simple(levels)) == ["I.", "I.1"]
+
+
 def test_numbering_inherited_from_the_paragraph_style(tmp_path):
     numbered = style("ONum", '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>')
     body = p("1", style="ONum") + p("plain") + p("2", style="ONum")
@@ -167,21 +176,19 @@ def test_unknown_num_id_gives_no_label(tmp_path):
     assert labels(tmp_path, body, numbering=simple(DECIMAL)) == [None]
 
 
-def test_sample_paragraph_numbers_come_from_numbering(tmp_path):
-    """samples/task58_progress_report.docx: its 18 paragraph numbers are in
-    numbering.xml (through the paragraph style), not in the text."""
-    from pathlib import Path
-
-    sample = Path(__file__).resolve().parents[1] / "samples" / "task58_progress_report.docx"
-    blocks = extract(sample).blocks
+def test_sample_paragraph_numbers_come_from_numbering():
+    """samples/task58_progress_report.docx: its 18 paragraph numbers (the seed's
+    18 TAB-led paragraphs) are in numbering.xml (through the paragraph style), not
+    in the text."""
+    blocks = extract(SAMPLES / "task58_progress_report.docx").blocks
     numbers = [block.label for block in blocks if block.label and block.label[0].isdigit()]
     assert numbers == [f"{n}." for n in range(1, 19)]
-    assert not any(block.text[:3].rstrip(".").isdigit() for block in blocks if block.label)
+    assert not any(re.match(r"\d+\.\s", block.text) for block in blocks if block.label)
 
 
 def test_malformed_numbers_fall_back_to_defaults(tmp_path):
     levels = '<w:lvl w:ilvl="0"><w:start w:val="x"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
-    body = p("one", num=1) + p("two", num=1, ilvl=None, extra="")
+    body = p("one", num=1) + p("two", num=1)
     assert labels(tmp_path, body, numbering=simple(levels)) == ["1.", "2."]
 
 

@@ -10,6 +10,8 @@ person from samples/README.md and the seed texts.
 
 from __future__ import annotations
 
+import zipfile
+
 import pytest
 
 from pipeline.api import extract_document
@@ -47,15 +49,15 @@ def test_docx_metadata_agrees_with_text_where_the_text_says(models, stem):
             assert docx_meta[key] == value, key
 
 
-def test_docx_header_block_is_more_complete():
+def test_docx_header_block_is_more_complete(models):
     """The text of seed 000 has no header; its DOCX states committee, session and
     author (its symbol stays unknown: the seed does not say it). The symbols of
     CWS/12/22 and WO/GA/58/9 are read from the DOCX text, not from the file name."""
-    report = extract_document(SAMPLES / "task58_progress_report.docx").metadata
+    report = models["task58_progress_report"][1].metadata
     assert (report.symbol, report.committee, report.session.number) == (None, "CWS", 12)
     assert report.prepared_by == "ICT Strategy Task Force"
     for stem, symbol in (("cws_12_22", "CWS/12/22"), ("wo_ga_58_9", "WO/GA/58/9")):
-        metadata = extract_document(SAMPLES / f"{stem}.docx").metadata
+        metadata = models[stem][1].metadata
         assert (metadata.symbol, metadata.symbol_inferred, metadata.original_language) == (symbol, False, "English")
 
 
@@ -99,8 +101,6 @@ def test_renditions_are_built_as_the_issue_asks():
     """The sample packages hold what samples/README.md promises: numbering.xml
     numbering with no typed numbers, a footnotes part with reference runs, a
     repeated table header row, running headers and the annex in its own section."""
-    import zipfile
-
     with zipfile.ZipFile(SAMPLES / "cws_12_22.docx") as package:
         names = set(package.namelist())
         document = package.read("word/document.xml").decode()
