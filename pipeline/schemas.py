@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 from lxml import etree
+from pydantic import BaseModel
 
 from pipeline.errors import InvalidOutput
 from pipeline.model import Document
@@ -19,13 +20,18 @@ JSON_SCHEMA_PATH = SCHEMA_DIR / "document.schema.json"
 XSD_PATH = SCHEMA_DIR / "document.xsd"
 
 
+def json_schema_text(model: type[BaseModel], schema_id: str) -> str:
+    """The JSON Schema (draft 2020-12) of ``model`` as indented text."""
+    schema = model.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = schema_id
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
 def generated_json_schema() -> str:
     """The JSON Schema of ``Document`` as the code defines it (the committed file
     must equal this text)."""
-    schema = Document.model_json_schema(mode="serialization")
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "urn:cws-pipeline:document:1"
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return json_schema_text(Document, "urn:cws-pipeline:document:1")
 
 
 @cache

@@ -1,8 +1,8 @@
 """The real pair: the draft annex of CWS/12/22 (seed 001) against the annex that
 WO/GA/58/9 (seed 002) reproduces as adopted.
 
-A person read both annexes word by word (samples/cws_12_22.txt lines 103-285,
-samples/wo_ga_58_9.txt lines 37-120) and found exactly these differences:
+A person read both annexes word by word (samples/cws_12_22.txt lines 104-338,
+samples/wo_ga_58_9.txt lines 35-103) and found exactly these differences:
 
 1. the annex title: "DRAFT RECOMMENDATIONS ON ICT AND IP ADMINISTRATION" became
    "RECOMMENDATIONS ON ICT AND INTELLECTUAL PROPERTY ADMINISTRATION";

@@ -29,6 +29,11 @@ from pipeline.diff.model import NodeKind, Op, Status
 from pipeline.model import Action, Document, Provenance, Recommendation
 
 
+def _replaced(text: str, old: str, new: str) -> str:
+    assert old in text, f"the real text no longer reads {old!r}"  # else the edit would be silently none
+    return text.replace(old, new)
+
+
 def _relabel(actions: list[Action]) -> list[Action]:
     return [action.model_copy(update={"label": "abcdefgh"[i]}) for i, action in enumerate(actions)]
 
@@ -40,9 +45,9 @@ def _earlier_draft(real: Document) -> Document:
     a, b, c, d, e = r1.actions
     r1.actions = _relabel([a, d, b, c, e])
     r5b = recs[5].actions[1]
-    r5b.text = r5b.text.replace("are encouraged to support", "should support").replace("’", "'")
+    r5b.text = _replaced(_replaced(r5b.text, "are encouraged to support", "should support"), "’", "'")
     r10a = recs[10].actions[0]
-    r10a.text = r10a.text.replace("technologies, such as", "tech- nologies,  such\nas")
+    r10a.text = _replaced(r10a.text, "technologies, such as", "tech- nologies,  such\nas")
     made_up = Recommendation(
         id="recX",
         number=0,
@@ -171,7 +176,7 @@ def test_related_recs_note_and_item_changes(draft):
     recs[3].related_recs = ["R22", "R30"]
     recs[2].related_recs_note = "Not applicable"
     item = recs[1].actions[4].items[2]
-    item.text = item.text.replace("optionally using", "using")
+    item.text = _replaced(item.text, "optionally using", "using")
     found = [(c.heading, c.what) for c in changes(diff_documents(earlier, draft, 1, 1))]
     assert found == [
         ("Recommendation 1, action (e), item iii", ["reworded"]),

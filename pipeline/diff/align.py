@@ -62,14 +62,8 @@ def align(old_keys: list[str], new_keys: list[str]) -> Alignment:
     pairs += _similar_pairs(old_words, new_words, pairs)
     pairs += _same_slot_pairs(old_words, new_words, pairs)
     pairs.sort()
-    paired_old = {old for old, _ in pairs}
-    paired_new = {new for _, new in pairs}
-    return Alignment(
-        pairs=pairs,
-        removed=[i for i in range(len(old_keys)) if i not in paired_old],
-        added=[j for j in range(len(new_keys)) if j not in paired_new],
-        moved=frozenset(pairs) - _increasing_subsequence(pairs),
-    )
+    removed, added = _leftovers(old_keys, new_keys, pairs)
+    return Alignment(pairs, removed, added, moved=frozenset(pairs) - _increasing_subsequence(pairs))
 
 
 def _word_codes(old_keys: list[str], new_keys: list[str]) -> tuple[list[str], list[str]]:

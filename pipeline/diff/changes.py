@@ -36,11 +36,11 @@ def changes(diff: DocumentDiff) -> list[Change]:
     removed node holds comes with it.
     """
     found = [Change(field.field.capitalize(), ["changed"], field) for field in diff.metadata]
-    prefix_parts = len(diff.parts) > 1
     for part in diff.parts:
-        prefix = f"{part.new_label or part.old_label}: " if prefix_parts else ""
+        label = part.new_label or part.old_label
+        prefix = f"{label}: " if len(diff.parts) > 1 else ""
         if part.status != Status.paired:
-            found.append(Change(f"{part.new_label or part.old_label}", [part.status.value], part))
+            found.append(Change(label, [part.status.value], part))
             continue
         if part.title:
             found.append(Change(f"{prefix}Annex title", ["changed"], part.title))
@@ -70,22 +70,27 @@ def node_name(node: Node) -> str:
         return "Unnumbered text"
     if node.kind == NodeKind.related_recs_note:
         return "related RECs note"
-    label = node.new_label or node.old_label
+    return _NAMES[node.kind].format(node_label(node))
+
+
+def node_label(node: Node) -> str | None:
+    """The node's number or letter, "3 → 4" when it was renumbered."""
     if node.renumbered:
-        label = f"{node.old_label} → {node.new_label}"
-    return _NAMES[node.kind].format(label)
+        return f"{node.old_label} → {node.new_label}"
+    return node.new_label or node.old_label
 
 
 def _walk(nodes: list[Node], path: str) -> Iterator[Change]:
     for node in nodes:
         heading = f"{path}{node_name(node)}"
         if is_change(node):
-            yield Change(heading, _what(node), node)
+            yield Change(heading, what(node), node)
         if node.status == Status.paired:
             yield from _walk(node.children, f"{heading}, ")
 
 
-def _what(node: Node) -> list[str]:
+def what(node: Node) -> list[str]:
+    """What happened to the node itself: its status, or its change flags."""
     if node.status != Status.paired:
         return [node.status.value]
     flags = ("reworded", "renumbered", "moved")

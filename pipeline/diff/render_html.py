@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from pipeline.diff.changes import changes, node_name
+from pipeline.diff.changes import Change, changes, node_label, node_name, what
 from pipeline.diff.model import DocumentDiff, FieldChange, Node, NodeKind, Part, Segment, Status
 from pipeline.diff.render_text import side_name, summary_line
 from pipeline.diff.words import redline
@@ -63,12 +63,13 @@ footer { max-width: 1100px; margin: 24px auto; padding: 0 24px 24px; font-size: 
 def render_html(diff: DocumentDiff) -> str:
     """The whole page."""
     title = f"{side_name(diff.old)} → {side_name(diff.new)}"
+    found = changes(diff)
     body = [
-        f"<header><h1>{escape(title)}</h1><p class='summary'>{escape(summary_line(diff))}</p>",
+        f"<header><h1>{escape(title)}</h1><p class='summary'>{escape(summary_line(diff, found))}</p>",
         "<p class='legend'>Legend: <del>deleted words</del> <ins>inserted words</ins>"
         + "".join(_badge(name) for name in ("added", "removed", "reworded", "renumbered", "moved"))
         + "</p></header>",
-        _change_list(diff),
+        _change_list(found),
         "<main>",
     ]
     if diff.metadata:
@@ -90,8 +91,7 @@ def render_html(diff: DocumentDiff) -> str:
     )
 
 
-def _change_list(diff: DocumentDiff) -> str:
-    found = changes(diff)
+def _change_list(found: list[Change]) -> str:
     if not found:
         return "<nav id='changes'><h2>Changes</h2><p>No differences.</p></nav>"
     items = [
@@ -146,14 +146,11 @@ def _block(node: Node) -> str:
 
 def _entry(node: Node) -> str:
     """An action, item or list item, with what it holds."""
-    label = node.new_label or node.old_label
-    if node.renumbered:
-        label = f"{node.old_label} → {node.new_label}"
     inner = [child for child in node.children if child.kind in _ENTRY_KINDS]
     nested = "<ul class='entries'>" + "".join(_entry(c) for c in inner) + "</ul>" if inner else ""
     return (
         f"<li class='entry {_state(node)}' id='{escape(node.anchor)}'>"
-        f"<span class='label'>{escape(_marker(node, label))}</span>{_text(node)}{_badges(node)}{nested}</li>"
+        f"<span class='label'>{escape(_marker(node))}</span>{_text(node)}{_badges(node)}{nested}</li>"
     )
 
 
@@ -166,7 +163,8 @@ def _inline(node: Node) -> str:
     return f"<span class='code' id='{escape(node.anchor)}'>{text}{_badges(node)}{notes}</span>"
 
 
-def _marker(node: Node, label: str | None) -> str:
+def _marker(node: Node) -> str:
+    label = node_label(node)
     if node.kind == NodeKind.action:
         return f"({label})"
     return f"{label}." if label else "•"
@@ -201,9 +199,7 @@ def _state(node: Node) -> str:
 
 
 def _badges(node: Node) -> str:
-    if node.status != Status.paired:
-        return _badge(node.status.value)
-    return "".join(_badge(flag) for flag in ("reworded", "renumbered", "moved") if getattr(node, flag))
+    return "".join(_badge(word) for word in what(node))
 
 
 def _badge(word: str) -> str:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from pipeline.diff.model import DocumentDiff
+from pipeline.schemas import SCHEMA_DIR, json_schema_text
 
-DIFF_SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "diff.schema.json"
+DIFF_SCHEMA_PATH = SCHEMA_DIR / "diff.schema.json"
 
 
 def render_json(diff: DocumentDiff) -> str:
@@ -18,7 +16,4 @@ def render_json(diff: DocumentDiff) -> str:
 def generated_diff_schema() -> str:
     """The JSON Schema of ``DocumentDiff`` as the code defines it (the committed
     file must equal this text)."""
-    schema = DocumentDiff.model_json_schema(mode="serialization")
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "urn:cws-pipeline:diff:1"
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return json_schema_text(DocumentDiff, "urn:cws-pipeline:diff:1")

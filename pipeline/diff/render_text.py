@@ -18,7 +18,7 @@ def render_text(diff: DocumentDiff, color: bool = False) -> str:
     found = changes(diff)
     lines = [
         f"{side_name(diff.old)}  →  {side_name(diff.new)}",
-        summary_line(diff),
+        summary_line(diff, found),
     ]
     for change in found:
         lines.append("")
@@ -37,10 +37,11 @@ def side_name(side: Side) -> str:
     return name if side.scope == "document" else f"{name} ({side.scope})"
 
 
-def summary_line(diff: DocumentDiff) -> str:
-    """The counts in one line: "4 changes: 1 added, 1 removed, …"."""
+def summary_line(diff: DocumentDiff, found: list[Change]) -> str:
+    """The counts in one line: "4 changes: 1 added, 1 removed, …" (``found``:
+    the diff's change list)."""
     summary = diff.summary
-    total = len(changes(diff))
+    total = len(found)
     if total == 0:
         return "No differences."
     parts = [

@@ -37,10 +37,8 @@ def tokens(text: str) -> list[Token]:
 
 @lru_cache(maxsize=1 << 16)
 def comparison_key(text: str) -> str:
-    """``text`` as compared: the keys of its tokens, joined by single spaces
-    (quotes unified before cutting, which cuts the same: quotes are never
-    inside a word but as apostrophes, and all apostrophes count alike)."""
-    return " ".join(_HYPHEN_GAP.sub("", word) for word in _TOKEN.findall(text.translate(_QUOTES)))
+    """``text`` as compared: the keys of its tokens, joined by single spaces."""
+    return " ".join(map(_key, _TOKEN.findall(text)))
 
 
 def _key(word: str) -> str:
