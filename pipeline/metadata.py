@@ -51,6 +51,12 @@ def read_header(texts: list[str]) -> Header:
     return header
 
 
+def circular_symbol(match: re.Match) -> str:
+    """The one written form of a circular, "C.CWS.151", from a ``CIRCULAR`` match
+    of any spelling ("C. CWS 151", "Circular C.CWS 151")."""
+    return f"C.{match.group(1)}.{match.group(2)}"
+
+
 def is_header_line(text: str) -> bool:
     """A line of the WIPO header block on its own: symbol, ORIGINAL, DATE,
     committee, session, place and dates, "prepared by", logo."""
@@ -64,7 +70,7 @@ def _read_header_line(text: str, header: Header) -> bool:
         meta.committee = meta.committee or match.group(1)
         return True
     if match := CIRCULAR.match(text):
-        meta.symbol = f"C.{match.group(1)}.{match.group(2)}"
+        meta.symbol = circular_symbol(match)
         meta.committee = match.group(1)
         meta.kind = DocumentKind.circular
         return True

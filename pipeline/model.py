@@ -279,15 +279,10 @@ class SessionMention(_Model):
     end_date: dt.date | None = None
 
 
-class SessionRecord(_Model):
+class SessionRecord(Session):
     """One session of a body and what the text says about it."""
 
     body: str = Field(description='"CWS" or "WO/GA"')
-    number: int | None = None
-    ordinal: str | None = None
-    year: int | None = None
-    start_date: dt.date | None = None
-    end_date: dt.date | None = None
     current: bool = Field(False, description="The session this document is for")
     paragraphs: list[str] = Field([], description="ids of the paragraphs that speak of it, in document order")
     mentions: list[SessionMention] = []

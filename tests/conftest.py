@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.api import extract_document
+from pipeline.model import Document, Metadata, Paragraph, Provenance, Source
+from pipeline.references import annotate
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -38,3 +40,14 @@ progress_report = _one_seed("progress_report")
 draft = _one_seed("draft")
 report = _one_seed("report")
 circular = _one_seed("circular")
+
+
+def annotated_sentence(sentence: str) -> Document:
+    """A document whose only text is ``sentence`` as paragraph 20, annotated."""
+    document = Document(
+        source=Source(file_name="sentence.txt", format="text", sha256="0" * 64),
+        metadata=Metadata(),
+        paragraphs=[Paragraph(id="p20", number=20, text=sentence, provenance=Provenance())],
+    )
+    annotate(document)
+    return document

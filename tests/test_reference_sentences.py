@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.model import Document, Metadata, Paragraph, Provenance, Source
-from pipeline.references import annotate
+from tests.conftest import annotated_sentence
 
 SENTENCES = [
     # seed 000, paragraph 3
@@ -155,7 +154,7 @@ SENTENCES = [
     ),
     # seed 003, its own symbol line: a third spelling of a circular
     ("C. CWS 151", [("circular", "C. CWS 151", "C.CWS.151", [], None)]),
-    # seed 003, third paragraph
+    # seed 003, third paragraph, its Markdown link "[CWS/8/13](#)" read as its text, as the text reader does
     (
         "At the eighth session of the CWS, the ICT Strategy for Standards Task Force presented its progress report "
         "for consideration by the CWS, which includes the proposed prioritization of 40 Recommendations based on "
@@ -200,16 +199,6 @@ SESSION_SENTENCES = [
 ]
 
 
-def _annotated(sentence: str) -> Document:
-    document = Document(
-        source=Source(file_name="sentence.txt", format="text", sha256="0" * 64),
-        metadata=Metadata(),
-        paragraphs=[Paragraph(id="p20", number=20, text=sentence, provenance=Provenance())],
-    )
-    annotate(document)
-    return document
-
-
 @pytest.mark.parametrize("sentence, expected", SENTENCES, ids=[s[:40] for s, _ in SENTENCES])
 def test_references_in_real_sentences(sentence, expected):
     found = [
@@ -220,7 +209,7 @@ def test_references_in_real_sentences(sentence, expected):
             r.paragraphs,
             r.direction.value if r.direction else None,
         )
-        for r in _annotated(sentence).references
+        for r in annotated_sentence(sentence).references
     ]
     assert found == expected
 
@@ -236,7 +225,7 @@ def test_sessions_in_real_sentences(sentence, expected):
             mention.start_date.isoformat() if mention.start_date else None,
             mention.end_date.isoformat() if mention.end_date else None,
         )
-        for record in _annotated(sentence).sessions
+        for record in annotated_sentence(sentence).sessions
         for mention in record.mentions
     ]
     assert found == expected

@@ -17,7 +17,7 @@ from pipeline.references import annotate
 from pipeline.references.nlp import pipeline
 from pipeline.references.units import text_units
 from pipeline.serialize import from_xml, to_xml
-from tests.conftest import SEED_TEXTS
+from tests.conftest import SEED_TEXTS, annotated_sentence
 
 
 def _references(document: Document, unit: str) -> list:
@@ -260,11 +260,9 @@ def test_dangling_references_are_flagged_not_dropped(seed_documents):
 
 
 def test_document_inherited_only_from_the_enclosing_phrase():
-    from tests.test_reference_sentences import _annotated
-
-    enumeration = _annotated("see paragraphs 3 and 5 and paragraph 9 of document CWS/6/34.")
+    enumeration = annotated_sentence("see paragraphs 3 and 5 and paragraph 9 of document CWS/6/34.")
     assert [(r.document, r.inherited) for r in enumeration.references] == [("CWS/6/34", True), ("CWS/6/34", False)]
-    separate = _annotated("see paragraph 3 above. The CWS noted paragraph 9 of document CWS/6/34.")
+    separate = annotated_sentence("see paragraph 3 above. The CWS noted paragraph 9 of document CWS/6/34.")
     assert [(r.document, r.inherited) for r in separate.references] == [(None, False), ("CWS/6/34", False)]
 
 

@@ -9,7 +9,7 @@ internal references at paragraph ids; ``annotate`` fills the document's fields.
 from __future__ import annotations
 
 from pipeline.model import Document
-from pipeline.references.entities import dates, named_entities, task_forces
+from pipeline.references.entities import date_mentions, named_entities, task_forces
 from pipeline.references.find import find
 from pipeline.references.resolve import references
 from pipeline.references.sessions import own_session, session_mentions, session_records
@@ -30,4 +30,4 @@ def annotate(document: Document) -> None:
     document.task_forces = task_forces(hits)
     document.member_states = named_entities(hits, "MEMBER_STATE")
     document.standards = named_entities(hits, "STANDARD")
-    document.dates = dates(hits)
+    document.dates = date_mentions(hits)

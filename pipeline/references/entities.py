@@ -30,7 +30,7 @@ def task_forces(hits: list[Hit]) -> list[NamedEntity]:
     return _group(named, lexicon()["task_force_aliases"])
 
 
-def dates(hits: list[Hit]) -> list[DateMention]:
+def date_mentions(hits: list[Hit]) -> list[DateMention]:
     """Every readable date, as ISO 8601."""
     return [
         DateMention(mention=hit.mention(), value=value, end=end)

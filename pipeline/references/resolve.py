@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.metadata import CIRCULAR, SYMBOL
+from pipeline.metadata import CIRCULAR, SYMBOL, circular_symbol
 from pipeline.model import Direction, Document, Reference, ReferenceKind
 from pipeline.references.find import Hit
 
@@ -59,7 +59,7 @@ def _record(hit: Hit, index: int) -> Reference:
 def _symbol(hit: Hit) -> str | None:
     if hit.label == "CIRCULAR":
         match = CIRCULAR.match(hit.text)
-        return f"C.{match.group(1)}.{match.group(2)}" if match else hit.text
+        return circular_symbol(match) if match else hit.text
     return next((token.text for token in hit.span if SYMBOL.match(token.text)), None)
 
 
@@ -114,8 +114,8 @@ def _resolve(record: Reference, hit: Hit, document: Document, numbered: dict[str
         region = hit.unit.region if region is None else region
         _resolve_paragraphs(record, hit, numbered[region], region)
     elif record.kind == ReferenceKind.annex:
-        first = document.annexes[0].id if document.annexes else None
-        record.targets = [region or first] if (region or first) else []
+        target = region or (document.annexes[0].id if document.annexes else None)
+        record.targets = [target] if target else []
         record.dangling = None if record.targets else "this document has no annex"
     elif region:
         record.targets = [region]

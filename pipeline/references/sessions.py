@@ -35,6 +35,7 @@ _RELATIONS = {
 _OFFSETS = {SessionRelation.current: 0, SessionRelation.next: 1, SessionRelation.previous: -1}
 _OF_BODY = re.compile(r"^\s*of\s+(?:the\s+)?$")
 _DATE_GLUE = re.compile(r"^,?\s*(?:held\s+)?(?:in|from|on)?\s*$")
+_SYMBOL_LABELS = ("DOCUMENT", "PARAGRAPHS", "ANNEX")  # references that can end in a document symbol
 
 
 @dataclass
@@ -71,14 +72,15 @@ def own_session(hits: list[Hit], document: Document) -> int | None:
     """The number of the session this document is for, where known."""
     if document.metadata.session and document.metadata.session.number:
         return document.metadata.session.number
+    own_body = _own_body(document)
     by_unit = hits_by_unit(hits)
     for hit in hits:
-        if hit.label == "SESSION" and _relation(hit) == SessionRelation.current:
-            for other in by_unit[hit.unit.id]:
-                symbol = SYMBOL.match(other.span[-1].text)
-                if other.label in ("DOCUMENT", "PARAGRAPHS", "ANNEX") and symbol and other.same_sentence(hit):
-                    if symbol.group(1) == _own_body(document):
-                        return int(symbol.group(2))
+        if hit.label != "SESSION" or _relation(hit) != SessionRelation.current:
+            continue
+        for other in by_unit[hit.unit.id]:
+            symbol = SYMBOL.match(other.span[-1].text)
+            if other.label in _SYMBOL_LABELS and symbol and symbol.group(1) == own_body and other.same_sentence(hit):
+                return int(symbol.group(2))
     return None
 
 
