@@ -9,28 +9,25 @@ killed after 60 s, its own time budget being 30 s.
 from __future__ import annotations
 
 import sys
-from concurrent.futures import ThreadPoolExecutor
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.probe import probe  # noqa: E402
+from pipeline.probe import corpus_files, probe_all  # noqa: E402
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "robustness"
 
 
 def main(corpus: Path) -> None:
-    names = sorted(path.relative_to(corpus) for path in corpus.glob("*/*") if path.suffix in (".pdf", ".docx"))
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        outcomes = list(pool.map(lambda name: probe(corpus / name), names))
+    names = corpus_files(corpus)
+    outcomes = probe_all(corpus, names)
     print("| file | outcome | error type | detail | seconds |")
     print("| --- | --- | --- | --- | ---: |")
     for name, outcome in zip(names, outcomes):
         detail = outcome.detail.replace("|", "\\|")
         print(f"| `{name}` | {outcome.status} | {outcome.error or ''} | {detail} | {outcome.seconds:.2f} |")
-    counts: dict[str, int] = {}
-    for outcome in outcomes:
-        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+    counts = Counter(outcome.status for outcome in outcomes)
     print()
     print(", ".join(f"{count} {status}" for status, count in sorted(counts.items())) + f" of {len(names)} files.")
 

@@ -26,12 +26,13 @@ from extractors.blocks import SourceDocument
 from extractors.files import read_bytes, require_format, sha256_hex
 from extractors.pdf_blocks import blocks_from_pages
 from extractors.pdf_budget import alarm, pages_within_budget
-from extractors.pdf_layout import PageWords, TableGrid, Word
+from extractors.pdf_errors import damaged, encrypted
+from extractors.pdf_layout import PageWords, Word
+from extractors.pdf_tables import ruled_grids
 from pipeline.errors import (
     CorruptDocument,
     CwsError,
     EmptyDocument,
-    EncryptedDocument,
     ExtractionTimeout,
     NoTextLayer,
 )
@@ -99,32 +100,26 @@ def _library_call(call, name: str):
         if timeout := _caused_by(error, (ExtractionTimeout,)):
             raise timeout from None
         if _caused_by(error, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise EncryptedDocument(
-                "encrypted: a password is needed to open it; save a copy without the password", name
-            ) from None
-        reason = _first_message(error) or type(error).__name__
-        raise CorruptDocument(f"damaged or truncated PDF ({reason}); get a fresh copy of the file", name) from None
+            raise encrypted(name) from None
+        raise damaged(name, _first_message(error) or type(error).__name__) from None
 
 
 def _caused_by(error: BaseException, types: tuple[type, ...]) -> BaseException | None:
     """The exception of one of ``types`` in ``error``'s chain of causes, if any."""
-    seen = 0
-    while error is not None and seen < 20:
-        if isinstance(error, types):
-            return error
-        error = error.__cause__ or error.__context__
-        seen += 1
-    return None
+    return next((link for link in _chain(error) if isinstance(link, types)), None)
 
 
 def _first_message(error: BaseException) -> str:
-    seen = 0
-    while error is not None and seen < 20:
-        if str(error).strip():
-            return str(error).strip()
+    return next((str(link).strip() for link in _chain(error) if str(link).strip()), "")
+
+
+def _chain(error: BaseException | None) -> Iterator[BaseException]:
+    """``error`` and its causes, at most 20 (a chain may loop)."""
+    for _ in range(20):
+        if error is None:
+            return
+        yield error
         error = error.__cause__ or error.__context__
-        seen += 1
-    return ""
 
 
 class _ElementNumbers:
@@ -171,10 +166,8 @@ def _page_words(page, elements: _ElementNumbers) -> PageWords:
     ]
     return PageWords(
         number=page.page_number,
-        width=float(page.width),
-        height=float(page.height),
         words=words,
-        tables=_ruled_tables(page) if words else [],
+        tables=ruled_grids(page.find_tables()) if words else [],
         has_images=bool(page.images),
     )
 
@@ -185,13 +178,3 @@ def _structure_tree(page) -> list[dict]:
         return page.structure_tree
     except Exception:  # a broken tree is no reason to refuse the text: geometry decides
         return []
-
-
-def _ruled_tables(page) -> list[TableGrid]:
-    """The page's tables drawn with rules, as grids of cell boxes."""
-    grids = []
-    for table in page.find_tables():
-        rows = tuple(tuple(row.cells) for row in table.rows)
-        if len(rows) >= 2 or (rows and len(rows[0]) >= 2):
-            grids.append(TableGrid(bbox=tuple(table.bbox), rows=rows))
-    return grids

@@ -35,11 +35,12 @@ from pipeline.textnorm import join_lines, normalize_space, vocabulary
 class _Page:
     number: int
     lines: list[Line]
-    fragments: list[tuple[float, TableGrid, list[list[list[Word]]]]]  # (top, grid, words of each cell)
+    fragments: list[tuple[TableGrid, list[list[list[Word]]]]]  # (grid, words of each cell)
 
 
 def blocks_from_pages(pages: list[PageWords]) -> list[Block]:
-    """All blocks of a document, in reading order, footnotes last."""
+    """All blocks of a document: the furniture, then the body in reading order,
+    then the footnotes."""
     size = body_size(pages)
     read = [_cut_tables(page) for page in pages]
     all_lines = [line for page in read for line in page.lines]
@@ -51,7 +52,6 @@ def blocks_from_pages(pages: list[PageWords]) -> list[Block]:
     blocks: list[Block] = []
     notes: list[FootnoteText] = []
     elements: list[Paragraph | Table] = []  # the body in reading order, across pages
-    tables: list[Table] = []
     for page in read:
         body = [line for line in page.lines if id(line) not in dropped]
         blocks += [_furniture_block(line) for line in page.lines if id(line) in dropped]
@@ -69,16 +69,16 @@ def blocks_from_pages(pages: list[PageWords]) -> list[Block]:
                 previous.lines.extend(element.lines)
             else:
                 elements.append(element)
-                if isinstance(element, Table):
-                    tables.append(element)
             first_on_page = False
 
     numbers = {note.number for note in notes}
+    tables = 0
     for element in elements:
         if isinstance(element, Paragraph):
             blocks.append(_block(element, Role.paragraph, words, numbers))
         else:
-            blocks += _table_blocks(element, tables.index(element), words, numbers)
+            blocks += _table_blocks(element, tables, words, numbers)
+            tables += 1
     for note in notes:
         block = _block(Paragraph(lines=note.lines), Role.footnote, words, set())
         block.footnote_number = note.number
@@ -91,14 +91,14 @@ def _cut_tables(page: PageWords) -> _Page:
     fragments = []
     for grid in page.tables:
         cell_words, words = take_table_words(words, grid)
-        fragments.append((grid.bbox[1], grid, cell_words))
+        fragments.append((grid, cell_words))
     return _Page(number=page.number, lines=group_lines(words, page.number), fragments=fragments)
 
 
 def _page_elements(page: _Page, body: list[Line], flow: Flow, leading: float) -> list[Paragraph | Table]:
     """The page's paragraphs and table fragments, top to bottom."""
     items: list[tuple[float, object]] = [(line.top, line) for line in body]
-    items += [(top, (grid, cells)) for top, grid, cells in page.fragments]
+    items += [(grid.bbox[1], (grid, cells)) for grid, cells in page.fragments]
     items.sort(key=lambda item: item[0])
     elements: list[Paragraph | Table] = []
     run: list[Line] = []

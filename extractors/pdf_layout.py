@@ -58,11 +58,8 @@ class PageWords:
     """Everything the layout code needs from one page."""
 
     number: int
-    width: float
-    height: float
     words: list[Word]
     tables: list[TableGrid] = field(default_factory=list)
-    heading_elements: dict[int, int] = field(default_factory=dict)  # element → heading level
     has_images: bool = False
 
 

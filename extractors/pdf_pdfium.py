@@ -21,8 +21,9 @@ import pypdfium2.raw as pdfium_c
 from pdfplumber import table as plumber_table
 
 from extractors.pdf_budget import pages_within_budget
+from extractors.pdf_errors import damaged, encrypted
 from extractors.pdf_layout import PageWords, TableGrid, Word
-from pipeline.errors import CorruptDocument, EncryptedDocument
+from extractors.pdf_tables import ruled_grids
 
 _TOLERANCE = 3.0  # points, as pdfplumber's defaults
 _RULE = 2.0  # a path thinner than this is a rule
@@ -46,10 +47,8 @@ def _open(data: bytes, name: str) -> pdfium.PdfDocument:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         if "password" in str(error).lower():
-            raise EncryptedDocument(
-                "encrypted: a password is needed to open it; save a copy without the password", name
-            ) from None
-        raise CorruptDocument(f"damaged or truncated PDF ({error}); get a fresh copy of the file", name) from None
+            raise encrypted(name) from None
+        raise damaged(name, error) from None
 
 
 def read_pages(data: bytes, name: str, time_limit: float, max_pages: int) -> Iterator[PageWords]:
@@ -78,8 +77,6 @@ def _page_words(page: pdfium.PdfPage, number: int) -> PageWords:
     images = any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4))
     return PageWords(
         number=number,
-        width=page.get_width(),
-        height=height,
         words=words,
         tables=_ruled_tables(page, height) if words else [],
         has_images=images,
@@ -194,13 +191,7 @@ def _ruled_tables(page: pdfium.PdfPage, height: float) -> list[TableGrid]:
     edges = plumber_table.merge_edges(edges, _TOLERANCE, _TOLERANCE, _TOLERANCE, _TOLERANCE)
     edges = [edge for edge in edges if max(edge["width"], edge["height"]) >= _TOLERANCE]
     cells = plumber_table.intersections_to_cells(plumber_table.edges_to_intersections(edges, _TOLERANCE, _TOLERANCE))
-    grids = []
-    for group in plumber_table.cells_to_tables(cells):
-        table = plumber_table.Table(None, group)
-        rows = tuple(tuple(row.cells) for row in table.rows)
-        if len(rows) >= 2 or (rows and len(rows[0]) >= 2):
-            grids.append(TableGrid(bbox=tuple(table.bbox), rows=rows))
-    return grids
+    return ruled_grids(plumber_table.Table(None, group) for group in plumber_table.cells_to_tables(cells))
 
 
 def _is_rectangle(path) -> bool:

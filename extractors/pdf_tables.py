@@ -8,6 +8,7 @@ a row broken by the page break is joined to the row it continues.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extractors.pdf_layout import (
@@ -47,8 +48,18 @@ class Cell:
 class Table:
     """A table as read so far, possibly from fragments on several pages."""
 
-    page: int
     rows: list[list[Cell]]
+
+
+def ruled_grids(tables: Iterable) -> list[TableGrid]:
+    """The tables pdfplumber's table finder made of a page's rules (each backend
+    runs it) as grids of cell boxes; a lone cell is a frame, not a table."""
+    grids = []
+    for table in tables:
+        rows = tuple(tuple(row.cells) for row in table.rows)
+        if len(rows) >= 2 or (rows and len(rows[0]) >= 2):
+            grids.append(TableGrid(bbox=tuple(table.bbox), rows=rows))
+    return grids
 
 
 def take_table_words(words: list[Word], grid: TableGrid) -> tuple[list[list[list[Word]]], list[Word]]:
@@ -77,7 +88,7 @@ def read_fragment(grid: TableGrid, cell_words: list[list[list[Word]]], page: int
             cells.append(Cell(box=box, paragraphs=paragraphs(lines, Flow.in_box(lines, box), leading)))
         if any(cell.paragraphs for cell in cells):
             rows.append(cells)
-    return Table(page=page, rows=rows)
+    return Table(rows=rows)
 
 
 def same_columns(table: Table, fragment: Table) -> bool:

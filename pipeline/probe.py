@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +55,21 @@ def probe(path: Path, timeout: float = 60.0) -> Outcome:
         return Outcome(CRASHED, last, seconds=seconds)
     report = json.loads(lines[-1])
     return Outcome(report["status"], report["detail"], report.get("error"), seconds)
+
+
+def corpus_files(folder: Path) -> list[str]:
+    """The PDF and DOCX files of ``folder``'s subfolders, relative to it; none
+    where the folder is absent."""
+    if not folder.is_dir():
+        return []
+    return sorted(str(path.relative_to(folder)) for path in folder.glob("*/*") if path.suffix in (".pdf", ".docx"))
+
+
+def probe_all(folder: Path, names: list[str], timeout: float = 60.0) -> list[Outcome]:
+    """The outcome of each of ``names`` in ``folder``, two child processes at a
+    time (two cores)."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(lambda name: probe(folder / name, timeout), names))
 
 
 def _main(argument: str) -> None:

@@ -10,7 +10,7 @@ goes to ``Document.unclassified`` with the reason.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from extractors.blocks import Block, Role, SourceDocument
@@ -413,10 +413,7 @@ _ANCHOR_KINDS = {
 
 def _normalized(block: Block) -> Block:
     text = normalize_space(block.text)
-    if text == block.text:
-        return block
-    block.text = text
-    return block
+    return block if text == block.text else replace(block, text=text)
 
 
 def _looks_like_heading(text: str) -> bool:

@@ -106,7 +106,7 @@ def test_content_not_matching_the_extension(tmp_path):
         pdf.extract(_write(tmp_path, "package.pdf", (SAMPLES / "cws_12_22.docx").read_bytes()))
 
 
-def test_page_budget(tmp_path):
+def test_page_budget():
     with pytest.raises(TooLarge, match="7 pages; the limit is 3"):
         pdf.extract(SAMPLES / "cws_12_22.pdf", max_pages=3)
 
@@ -177,7 +177,7 @@ def _wrap(text: str, top: float, x0: float = 72.0, right: float = 520.0, size: f
 
 def _page(number: int, *lines: list[Word], tables=()) -> PageWords:
     words = [word for line in lines for word in line]
-    return PageWords(number=number, width=595, height=842, words=words, tables=list(tables))
+    return PageWords(number=number, words=words, tables=list(tables))
 
 
 def _texts(blocks, role=Role.paragraph):

@@ -20,16 +20,16 @@ from tests.cross_format import COMPARED, SAMPLES, STEMS, without_provenance
 
 
 @pytest.fixture(scope="module")
-def models():
-    built = {}
-    for stem in STEMS:
-        built[stem] = {fmt: build_document(read_source(SAMPLES / f"{stem}.{fmt}")) for fmt in ("txt", "pdf")}
-    return built
+def sources():
+    return {stem: read_source(SAMPLES / f"{stem}.pdf") for stem in STEMS}
 
 
 @pytest.fixture(scope="module")
-def sources():
-    return {stem: read_source(SAMPLES / f"{stem}.pdf") for stem in STEMS}
+def models(sources):
+    return {
+        stem: {"txt": build_document(read_source(SAMPLES / f"{stem}.txt")), "pdf": build_document(sources[stem])}
+        for stem in STEMS
+    }
 
 
 @pytest.mark.parametrize("stem", STEMS)

@@ -8,13 +8,12 @@ place, never copied); without it the tests skip and say why.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from pipeline.probe import OK, REFUSED, probe
 from pipeline import errors
+from pipeline.probe import OK, REFUSED, corpus_files, probe_all
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "robustness"
 TIMEOUT_SECONDS = 60.0
@@ -41,22 +40,13 @@ EXPECTED_TEXT = {
     "pdf/federal-register-2020-17221.pdf",  # cyclic annotations must not matter: we never read them
 }
 
-
-def _corpus_files() -> list[str]:
-    if not CORPUS.is_dir():
-        return []
-    return sorted(str(path.relative_to(CORPUS)) for path in CORPUS.glob("*/*") if path.suffix in (".pdf", ".docx"))
-
-
-FILES = _corpus_files()
+FILES = corpus_files(CORPUS)
 
 
 @pytest.fixture(scope="module")
 def outcomes():
-    """Each readable file's outcome, two child processes at a time (two cores)."""
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        results = pool.map(lambda name: probe(CORPUS / name, TIMEOUT_SECONDS), FILES)
-        return dict(zip(FILES, results))
+    """Each file's outcome, two child processes at a time."""
+    return dict(zip(FILES, probe_all(CORPUS, FILES, TIMEOUT_SECONDS)))
 
 
 def test_corpus_is_there():
