@@ -278,6 +278,9 @@ SESSIONS = [
         ("CWS", 11, None, False),
         ("CWS", 12, None, False),
     ]),
+    ("The Committee, at its thirtieth session, approved the budget.", {"symbol": "WO/PBC/30/17"}, [
+        ("WO/PBC", 30, None, False),
+    ]),
     ("The PCT Working Group, at its eleventh session, invited the CWS to consider it.", {}, [
         ("PCT/WG", 11, None, False),
     ]),

@@ -208,12 +208,14 @@ def _body(hit: Hit, neighbours: list[Hit], default: str) -> str:
     before = [other for other in named if other.end <= hit.start]
     after = [other for other in named if other.start >= hit.end]
     if after and _OF_BODY.match(hit.unit.text[hit.end : after[0].start]):
-        return bodies[fold(after[0].text)]
-    if before:
-        return bodies[fold(before[-1].text)]
-    if after:
-        return bodies[fold(after[0].text)]
-    return default
+        chosen = after[0]
+    elif before:
+        chosen = before[-1]
+    elif after:
+        chosen = after[0]
+    else:
+        return default
+    return bodies[fold(chosen.text)] or default
 
 
 def _bodies() -> dict[str, str]:
