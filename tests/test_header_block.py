@@ -177,6 +177,12 @@ CASES = {
         dict(symbol=None, committee=None, title=None),
         ["Committee on WIPO Standards (CWS) members", "SUMMARY"],
     ),
+    "a title that starts with WIPO keeps it": (
+        ["CWS/9/23", "ORIGINAL: ENGLISH", "Committee on WIPO Standards (CWS)", "Ninth Session",
+         "WIPO STANDARD ST.96", "Document prepared by the International Bureau", "1. The CWS …"],
+        dict(symbol="CWS/9/23", title="WIPO STANDARD ST.96", prepared_by="International Bureau"),
+        ["1. The CWS …"],
+    ),
     "hundredth session: a number, no ordinal word": (
         ["XYZ/100/1", "Committee on WIPO Standards (CWS)", "100th Session", "TITLE", "SUMMARY"],
         dict(symbol="XYZ/100/1", session=(100, None, None, None, None, None), title="TITLE"),

@@ -129,12 +129,23 @@ def _grammar() -> _Grammar:
 
 
 def _logo(text: str, position: int) -> Field | None:
+    """A logo or language mark. A short mark ("WIPO", "E") counts only at the end
+    of the text or before another field, so a title "WIPO STANDARD ST.96" stays whole."""
     grammar = _grammar()
-    for pattern in (*grammar.logo, grammar.language_mark):
+    names, (short_logo,) = grammar.logo[:-1], grammar.logo[-1:]
+    for pattern in names:
+        if match := pattern.match(text, position):
+            return Field("logo", position, match.end())
+    for pattern in (short_logo, grammar.language_mark):
         match = pattern.match(text, position)
-        if match:
+        if match and _ends_or_goes_on_with_a_field(text, match.end()):
             return Field("logo", position, match.end())
     return None
+
+
+def _ends_or_goes_on_with_a_field(text: str, position: int) -> bool:
+    rest = len(text) - len(text[position:].lstrip())
+    return rest >= len(text) or field_at(text, rest, whole_text=False) is not None
 
 
 def _symbol(text: str, position: int) -> Field | None:
