@@ -177,6 +177,18 @@ CASES = {
         dict(symbol=None, committee=None, title=None),
         ["Committee on WIPO Standards (CWS) members", "SUMMARY"],
     ),
+    "pdftotext -layout: logo, language mark and symbol on one line": (
+        ["WIPO E CWS/9/23", "ORIGINAL: ENGLISH", "DATE: SEPTEMBER 5, 2021", *STANDARD[5:], "INTRODUCTION"],
+        NINTH,
+        ["INTRODUCTION"],
+    ),
+    "SUMMARY BY THE CHAIR in capitals, 'Prepared by' capitalised": (
+        ["CWS/2/13", "ORIGINAL: ENGLISH", "DATE: MAY 4, 2012", "Committee on WIPO Standards (CWS)",
+         "Second Session", "Geneva, April 30 to May 4, 2012", "SUMMARY BY THE CHAIR", "Prepared by the Chair",
+         "Agenda Item 1: Opening of the session"],
+        dict(symbol="CWS/2/13", title="SUMMARY BY THE CHAIR", prepared_by="Chair"),
+        ["Agenda Item 1: Opening of the session"],
+    ),
     "a title that starts with WIPO keeps it": (
         ["CWS/9/23", "ORIGINAL: ENGLISH", "Committee on WIPO Standards (CWS)", "Ninth Session",
          "WIPO STANDARD ST.96", "Document prepared by the International Bureau", "1. The CWS …"],
