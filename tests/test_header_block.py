@@ -189,6 +189,16 @@ CASES = {
         dict(symbol="CWS/2/13", title="SUMMARY BY THE CHAIR", prepared_by="Chair"),
         ["Agenda Item 1: Opening of the session"],
     ),
+    "a form's date cell and title cell are no WIPO header": (
+        ["Last Issue Date", "Task and Revision Number", "11 December 2017", "240-DOP-1013A Revision: 1", "Task Name:"],
+        dict(symbol=None, date=None, title=None),
+        ["Last Issue Date", "Task and Revision Number", "11 December 2017"],
+    ),
+    "a weekday is no place": (
+        ["Federal Register / Vol. 85, No. 152 / Thursday, August 6, 2020 / Rules and Regulations", "SUMMARY"],
+        dict(symbol=None, session=None, title=None),
+        ["Federal Register", "SUMMARY"],
+    ),
     "a title that starts with WIPO keeps it": (
         ["CWS/9/23", "ORIGINAL: ENGLISH", "Committee on WIPO Standards (CWS)", "Ninth Session",
          "WIPO STANDARD ST.96", "Document prepared by the International Bureau", "1. The CWS …"],

@@ -24,7 +24,8 @@ from pipeline.model import Metadata, Provenance, Session
 MAX_HEADER_BLOCKS = 30
 MAX_FREE_GAP = 4  # free blocks (a title over several lines) allowed between two header blocks
 TITLE_MAX_WORDS = 40
-_IDENTIFYING = {"symbol", "original", "date", "committee", "session", "place"}
+# A header states at least one of these; a date or a place alone is not enough.
+_IDENTIFYING = {"symbol", "original", "committee", "session"}
 _BEFORE_TITLE = {"committee", "session", "place"}
 
 
