@@ -35,37 +35,34 @@ class Outcome:
     outputs: list[Path] = field(default_factory=list)
 
 
-@dataclass
-class Plan:
-    jobs: list[Job]
-    skipped: list[Outcome]
-
-
-def collect_inputs(paths: Iterable[Path], follow_symlinks: bool = True) -> tuple[list[tuple[Path, Path]], list[Outcome]]:
+def collect_inputs(
+    paths: Iterable[Path], follow_symlinks: bool = True, out_dir: Path | None = None
+) -> tuple[list[tuple[Path, Path]], list[Outcome]]:
     """The files to read as (file, the folder it was found in), and the files not
-    read, each with its reason. Folders are walked recursively; symbolic links to
-    folders are not followed, links to files only when they stay inside the folder
-    given (never with ``follow_symlinks`` off)."""
+    read, each with its reason. Folders are walked recursively (``out_dir`` left
+    out); symbolic links to folders met on the way are not followed, links to
+    files only when they stay inside the folder given (never with
+    ``follow_symlinks`` off)."""
     found: list[tuple[Path, Path]] = []
     skipped: list[Outcome] = []
     for path in paths:
-        if path.is_dir() and not path.is_symlink():
-            _walk(path, follow_symlinks, found, skipped)
-        elif path.is_symlink() and not follow_symlinks:
+        if path.is_symlink() and not follow_symlinks:
             skipped.append(Outcome(path, "skipped", "symbolic link (--no-follow-symlinks)"))
+        elif path.is_dir():
+            _walk(path, follow_symlinks, out_dir.resolve() if out_dir else None, found, skipped)
         else:
             found.append((path, path.parent))
     return found, skipped
 
 
-def _walk(root: Path, follow_symlinks: bool, found: list, skipped: list) -> None:
+def _walk(root: Path, follow_symlinks: bool, out_dir: Path | None, found: list, skipped: list) -> None:
     real_root = root.resolve()
     for folder, subfolders, names in os.walk(root):
         for name in sorted(subfolders):
-            if name.startswith(".") or Path(folder, name).is_symlink():
-                why = "hidden folder" if name.startswith(".") else "symbolic link to a folder (not followed)"
+            why = _why_not_entered(Path(folder, name), out_dir)
+            if why:
                 skipped.append(Outcome(Path(folder, name), "skipped", why))
-        subfolders[:] = sorted(n for n in subfolders if not n.startswith(".") and not Path(folder, n).is_symlink())
+        subfolders[:] = sorted(name for name in subfolders if not _why_not_entered(Path(folder, name), out_dir))
         for name in sorted(names):
             path = Path(folder, name)
             why = _why_not_read(path, real_root, follow_symlinks)
@@ -73,6 +70,16 @@ def _walk(root: Path, follow_symlinks: bool, found: list, skipped: list) -> None
                 skipped.append(Outcome(path, "skipped", why))
             else:
                 found.append((path, root))
+
+
+def _why_not_entered(folder: Path, out_dir: Path | None) -> str:
+    if folder.name.startswith("."):
+        return "hidden folder"
+    if folder.is_symlink():
+        return "symbolic link to a folder (not followed)"
+    if out_dir is not None and folder.resolve() == out_dir:
+        return "the output folder"
+    return ""
 
 
 def _why_not_read(path: Path, real_root: Path, follow_symlinks: bool) -> str:

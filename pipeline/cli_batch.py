@@ -46,7 +46,7 @@ def batch(
     from pipeline.batch_report import closing_table, on_terminal, progress, write_report
     from pipeline.serialize import remove_stale_temporaries
 
-    found, skipped = collect_inputs(inputs, follow_symlinks=not no_follow)
+    found, skipped = collect_inputs(inputs, follow_symlinks=not no_follow, out_dir=out_dir)
     planned = plan_outputs(found, out_dir, tuple(dict.fromkeys(formats)) or BATCH_FORMATS)
     if not planned:
         raise Failure(f"{' '.join(map(str, inputs))}: no readable input files (.txt, .md, .docx, .pdf)", EXIT_BAD_INPUT)

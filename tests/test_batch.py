@@ -119,3 +119,23 @@ def test_two_jobs_give_the_same_outputs_as_one(tmp_path):
     assert [(e["status"], Path(e["source"]).name) for e in reports[0]] == [
         (e["status"], Path(e["source"]).name) for e in reports[1]
     ]
+
+
+def test_an_output_folder_inside_the_inputs_is_not_read_back(tmp_path):
+    inputs = tmp_path / "in"
+    copy_seed("circular", inputs / "c.txt")
+    for _ in range(2):
+        result = run("batch", inputs, "-o", inputs / "out", "--jobs", 1)
+        assert result.exit_code == 0, result.output
+    assert "1 converted, 0 unchanged, 1 skipped, 0 failed" in result.stdout
+    assert re.search(r"out +the output folder", result.stdout)
+
+
+def test_the_progress_bar_still_names_each_failure(capsys):
+    from pipeline.batch import Outcome
+    from pipeline.batch_report import progress
+
+    with progress(2, fancy=True) as advance:
+        advance(Outcome(Path("a.txt"), "converted"))
+        advance(Outcome(Path("b.txt"), "failed", "empty: the file is empty"))
+    assert "failed  b.txt: empty: the file is empty" in capsys.readouterr().err
