@@ -14,12 +14,13 @@ from pipeline.structure import build_document
 OUTPUT_FORMATS = ("json", "xml")
 
 
-def extract_document(path: str | Path) -> Document:
-    """The structured model of a TXT, Markdown, DOCX or PDF file.
+def extract_document(path: str | Path, pdf_backend: str | None = None) -> Document:
+    """The structured model of a TXT, Markdown, DOCX or PDF file (``pdf_backend``:
+    "pdfium", the default, or "pdfplumber").
 
     Raises a ``pipeline.errors.CwsError`` subclass on a bad input.
     """
-    document = build_document(read_source(Path(path)))
+    document = build_document(read_source(Path(path), pdf_backend))
     annotate(document)
     return document
 

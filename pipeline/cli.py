@@ -53,10 +53,14 @@ def main() -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout.")
 @click.option("-f", "--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="json", show_default=True)
+@click.option(
+    "--pdf-backend", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium", show_default=True,
+    help="PDF reader; pdfplumber is slower and also reads a tagged PDF's structure tree.",
+)
 @reports_errors
-def extract(file: Path, output: Path | None, output_format: str) -> None:
+def extract(file: Path, output: Path | None, output_format: str, pdf_backend: str) -> None:
     """Extract FILE (.txt, .md, .docx, .pdf) into the document model."""
-    emit(render(extract_document(file), output_format), output)
+    emit(render(extract_document(file, pdf_backend), output_format), output)
 
 
 @main.command()
