@@ -1,11 +1,14 @@
 """The committed schemas: the JSON Schema generated from the model, the hand-written
-XSD, and validation of output files against them."""
+XSD, and validation of output files against them.
+
+The schema files live in this package and are found with ``importlib.resources``,
+so an editable install, a wheel and a pipx install read the same files."""
 
 from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
 
 import jsonschema
 from lxml import etree
@@ -15,7 +18,7 @@ from pipeline.errors import InvalidOutput
 from pipeline.model import Document
 from pipeline.serialize import parse_xml
 
-SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schemas"
+SCHEMA_DIR = files(__name__)
 JSON_SCHEMA_PATH = SCHEMA_DIR / "document.schema.json"
 XSD_PATH = SCHEMA_DIR / "document.xsd"
 
@@ -41,7 +44,7 @@ def _json_validator() -> jsonschema.Draft202012Validator:
 
 @cache
 def _xml_schema() -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(XSD_PATH)))
+    return etree.XMLSchema(etree.fromstring(XSD_PATH.read_bytes()))
 
 
 def validate_json(text: str | bytes, source: str | None = None) -> None:
