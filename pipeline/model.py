@@ -52,20 +52,28 @@ class Provenance(_Model):
 
 
 class DocumentKind(str, Enum):
+    """The kinds of the CWS document series; pipeline/data/kinds.json says how each is recognised."""
+
     working_document = "working_document"
+    draft_report = "draft_report"
     report = "report"
+    summary_by_the_chair = "summary_by_the_chair"
     circular = "circular"
+    general_assembly_report = "general_assembly_report"
+    task_list = "task_list"
     unknown = "unknown"
 
 
 class Session(_Model):
     """A session of a WIPO body."""
 
-    number: int | None = None
-    ordinal: str | None = Field(None, description='Ordinal word, e.g. "twelfth"')
+    number: int | None = Field(None, description="1 or more; the number of a reconvened session (4 for 4BIS)")
+    ordinal: str | None = Field(None, description='Ordinal word, e.g. "twelfth" (1 to 99 only)')
+    reconvened: bool = Field(False, description='A reconvened session ("reconvened fourth session", CWS/4BIS)')
     year: int | None = None
     start_date: dt.date | None = None
     end_date: dt.date | None = None
+    place: str | None = Field(None, description='Where it met, e.g. "Geneva"')
 
 
 class Metadata(_Model):
@@ -78,6 +86,7 @@ class Metadata(_Model):
     title: str | None = None
     prepared_by: str | None = Field(None, description='e.g. "the ICT Strategy Task Force"')
     kind: DocumentKind = DocumentKind.unknown
+    provenance: Provenance | None = Field(None, description="Where the header block stands in the source")
 
 
 class Source(_Model):
@@ -207,6 +216,19 @@ class Footnote(_Model):
     number: int
     text: str
     anchors: list[FootnoteAnchor] = Field([], description="Where its mark stands; empty if no mark was found")
+    provenance: Provenance
+
+
+class FurnitureKind(str, Enum):
+    running_header = "running_header"
+    page_number = "page_number"
+
+
+class Furniture(_Model):
+    """Page furniture dropped from the text on purpose: a running header or page number."""
+
+    text: str
+    kind: FurnitureKind
     provenance: Provenance
 
 
@@ -352,6 +374,7 @@ class Document(_Model):
     recommendations: list[Recommendation] = []
     footnotes: list[Footnote] = []
     unclassified: list[Unclassified] = []
+    furniture: list[Furniture] = []
     references: list[Reference] = []
     sessions: list[SessionRecord] = []
     tasks: list[Task] = []
