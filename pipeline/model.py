@@ -316,7 +316,6 @@ class SessionRecord(Session):
     body: str = Field(
         description='The body whose session it is, by its symbol prefix: "CWS", "WO/GA", "SCIT/SDWG", "PCT/WG", "PCT/MIA"'
     )
-    reconvened: bool = Field(False, description='A reconvened session, a session of its own ("CWS/4BIS")')
     current: bool = Field(False, description="The session this document is for")
     paragraphs: list[str] = Field([], description="ids of the paragraphs that speak of it, in document order")
     mentions: list[SessionMention] = []
