@@ -277,6 +277,15 @@ class Reference(_Model):
         None, description='Target document symbol ("CWS/6/34", "C.CWS.180"); null when the text names none'
     )
     paragraphs: list[int] = Field([], description="Paragraph numbers, ranges expanded")
+    items: list[str] = Field([], description='Items of the paragraph named: ["c"] for "paragraph 8 (c)"')
+    annex: str | None = Field(
+        None, description='The annex the paragraphs are in, as named: "Annex I" of "paragraph 29 of Annex I"'
+    )
+    note: str | None = Field(
+        None,
+        description='Why a range was not expanded: "paragraphs 10 to 2" runs backwards and a range wider than 200 '
+        "paragraphs keeps only its two ends",
+    )
     direction: Direction | None = Field(None, description='"above" or "below" where the text says so')
     internal: bool = Field(description="True when it points into this document")
     inherited: bool = Field(False, description='The document comes from an enclosing "of document X" phrase')
@@ -304,7 +313,10 @@ class SessionMention(_Model):
 class SessionRecord(Session):
     """One session of a body and what the text says about it."""
 
-    body: str = Field(description='"CWS" or "WO/GA"')
+    body: str = Field(
+        description='The body whose session it is, by its symbol prefix: "CWS", "WO/GA", "SCIT/SDWG", "PCT/WG", "PCT/MIA"'
+    )
+    reconvened: bool = Field(False, description='A reconvened session, a session of its own ("CWS/4BIS")')
     current: bool = Field(False, description="The session this document is for")
     paragraphs: list[str] = Field([], description="ids of the paragraphs that speak of it, in document order")
     mentions: list[SessionMention] = []
@@ -325,8 +337,14 @@ class TaskDescription(_Model):
 
 class Task(_Model):
     number: int
+    part: int | None = Field(None, description='Sub-task number: 3 of "Task No. 33/3"')
     descriptions: list[TaskDescription] = Field([], description="Description history, in document order")
     mentions: list[Mention] = []
+
+    @property
+    def label(self) -> str:
+        """The task as WIPO writes it: "18", "33/3"."""
+        return f"{self.number}/{self.part}" if self.part is not None else str(self.number)
 
 
 class NamedEntity(_Model):
