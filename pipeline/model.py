@@ -69,7 +69,9 @@ class Session(_Model):
 
     number: int | None = Field(None, description="1 or more; the number of a reconvened session (4 for 4BIS)")
     ordinal: str | None = Field(None, description='Ordinal word, e.g. "twelfth" (1 to 99 only)')
-    reconvened: bool = Field(False, description='A reconvened session ("reconvened fourth session", CWS/4BIS)')
+    reconvened: bool = Field(
+        False, description='A reconvened session, a session of its own ("reconvened fourth session", CWS/4BIS)'
+    )
     year: int | None = None
     start_date: dt.date | None = None
     end_date: dt.date | None = None
