@@ -14,8 +14,9 @@ if TYPE_CHECKING:
 OUTPUT_FORMATS = ("json", "xml")
 
 
-def extract_document(path: str | Path) -> Document:
-    """The structured model of a TXT, Markdown, DOCX or PDF file.
+def extract_document(path: str | Path, pdf_backend: str | None = None) -> Document:
+    """The structured model of a TXT, Markdown, DOCX or PDF file (``pdf_backend``:
+    "pdfium", the default, or "pdfplumber").
 
     Raises a ``pipeline.errors.CwsError`` subclass on a bad input.
     """
@@ -24,7 +25,7 @@ def extract_document(path: str | Path) -> Document:
     from pipeline.references import annotate
     from pipeline.structure import build_document
 
-    document = build_document(read_source(Path(path)))
+    document = build_document(read_source(Path(path), pdf_backend))
     annotate(document)
     return document
 

@@ -51,14 +51,20 @@ def main(debug: bool) -> None:
 @output_option()
 @click.option("-f", "--format", "chosen_format", type=click.Choice(DOCUMENT_FORMATS), help="Default: from -o, else json.")
 @input_format_option(SOURCE_FORMATS)
+@click.option(
+    "--pdf-backend", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium", show_default=True,
+    help="PDF reader; pdfplumber is slower and also reads a tagged PDF's structure tree.",
+)
 @reports_errors
-def extract(file: Path, output: Path | None, chosen_format: str | None, input_format: str | None) -> None:
+def extract(
+    file: Path, output: Path | None, chosen_format: str | None, input_format: str | None, pdf_backend: str
+) -> None:
     """Extract FILE (.txt, .md, .docx, .pdf) into the document model."""
     from pipeline.api import extract_document, render
 
     fmt = output_format(output, chosen_format, {".json": "json", ".xml": "xml"}, "json")
     with input_path(file, input_format) as path:
-        document = extract_document(path)
+        document = extract_document(path, pdf_backend)
     emit(render(document, fmt), output)
 
 

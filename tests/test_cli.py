@@ -112,7 +112,7 @@ def test_a_failed_extract_leaves_an_existing_output_untouched(cli, tmp_path):
 def test_batch_on_the_samples_folder_reads_every_sample(cli, tmp_path):
     result = cli("batch", SAMPLES, "-o", tmp_path, "--format", "json")
     readable = [p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".docx", ".pdf")]
-    assert len(readable) == 12  # the four seeds as TXT, DOCX and PDF
+    assert len(readable) == 14  # the four seeds as TXT, DOCX and PDF; CWS/12/22 in the WIPO layout as DOCX and PDF
     assert {p.name for p in tmp_path.iterdir()} == {f"{path.name}.json" for path in readable} | {"cws-manifest.json"}
     assert "skipped   " + str(SAMPLES / "README.md") in result.output  # read by nobody, but said
     assert result.exit_code == 0, result.output
