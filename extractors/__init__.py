@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from pathlib import Path
 
 from extractors.blocks import SourceDocument
 from pipeline.errors import InputNotFound, UnsupportedFormat
+from pipeline.textnorm import valid_text
 
 READERS = {
     ".txt": "extractors.text",
@@ -25,4 +27,27 @@ def read_source(path: Path) -> SourceDocument:
     if module_name is None:
         known = ", ".join(sorted(READERS))
         raise UnsupportedFormat(f"unknown extension {path.suffix or '(none)'!r}; readable: {known}", str(path))
-    return importlib.import_module(module_name).extract(path)
+    return with_valid_text(importlib.import_module(module_name).extract(path))
+
+
+def with_valid_text(source: SourceDocument) -> SourceDocument:
+    """``source`` with characters JSON and XML cannot carry replaced by U+FFFD
+    (one for one, so offsets hold), counted in ``replaced_characters``."""
+    replaced = 0
+
+    def clean(text: str | None) -> str | None:
+        nonlocal replaced
+        if text is None:
+            return None
+        text, count = valid_text(text)
+        replaced += count
+        return text
+
+    blocks = [dataclasses.replace(block, text=clean(block.text), label=clean(block.label)) for block in source.blocks]
+    return dataclasses.replace(
+        source,
+        file_name=clean(source.file_name),
+        blocks=blocks,
+        title_hint=clean(source.title_hint),
+        replaced_characters=source.replaced_characters + replaced,
+    )
