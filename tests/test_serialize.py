@@ -21,7 +21,7 @@ SAMPLE_FILES = sorted(path for suffix in ("txt", "docx", "pdf") for path in SAMP
 
 def test_committed_json_schema_matches_the_model():
     committed = JSON_SCHEMA_PATH.read_text(encoding="utf-8")
-    assert committed == generated_json_schema(), "run `cws schema -o schemas/document.schema.json` and commit"
+    assert committed == generated_json_schema(), "run `cws schema -o pipeline/schemas/document.schema.json` and commit"
 
 
 @pytest.mark.parametrize("name", SEED_TEXTS)
@@ -50,7 +50,7 @@ def test_two_runs_give_byte_identical_files(tmp_path):
             cwd=ROOT,
         )
     first = sorted((tmp_path / "first").iterdir())
-    assert len(first) == 2 * len(SAMPLE_FILES)
+    assert len(first) == 2 * len(SAMPLE_FILES) + 1  # and the batch manifest
     for path in first:
         assert path.read_bytes() == (tmp_path / "second" / path.name).read_bytes(), path.name
 
