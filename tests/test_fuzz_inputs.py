@@ -4,6 +4,8 @@ here; ``make fuzz`` (bench/fuzz.py) runs many more examples."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -42,3 +44,14 @@ def test_mutated_pdf(tmp_path_factory, data):
     path = tmp_path_factory.mktemp("fuzz") / "cws_12_22.pdf"
     path.write_bytes(data)
     check_file(path)
+
+
+FINDINGS = sorted((Path(__file__).parent / "fixtures" / "fuzz").glob("*.*"))
+
+
+@pytest.mark.parametrize("path", FINDINGS, ids=[path.name for path in FINDINGS])
+def test_fuzz_finding_stays_fixed(path, tmp_path):
+    """Inputs bench/fuzz.py once found breaking the rule (tests/fixtures/fuzz/)."""
+    copy = tmp_path / f"cws_12_22{path.suffix}"
+    copy.write_bytes(path.read_bytes())
+    check_file(copy)
