@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from extractors import read_source
 from pipeline.errors import UnsupportedFormat
-from pipeline.model import Document
-from pipeline.references import annotate
 from pipeline.serialize import from_json, from_xml, to_json, to_xml, write_atomic
-from pipeline.structure import build_document
+
+if TYPE_CHECKING:
+    from pipeline.model import Document
 
 OUTPUT_FORMATS = ("json", "xml")
 
@@ -20,6 +20,11 @@ def extract_document(path: str | Path, pdf_backend: str | None = None) -> Docume
 
     Raises a ``pipeline.errors.CwsError`` subclass on a bad input.
     """
+    # Imported here so that commands which only read outputs start without spaCy.
+    from extractors import read_source
+    from pipeline.references import annotate
+    from pipeline.structure import build_document
+
     document = build_document(read_source(Path(path), pdf_backend))
     annotate(document)
     return document

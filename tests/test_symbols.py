@@ -110,3 +110,15 @@ def test_standard_part():
 @pytest.mark.parametrize("text", ["CWS/5/22 and more", "see CWS/5/22", "CWS/5/22, CWS/5/23", "", "Task No. 18"])
 def test_parse_symbol_refuses_other_text(text):
     assert parse_symbol(text) is None
+
+
+def test_diff_reads_one_written_form_of_the_symbol(draft):
+    """The diff compares symbols by the grammar: a spelling of the same suffix is no change."""
+    from pipeline.diff import diff_documents
+
+    old = draft.model_copy(deep=True)
+    new = draft.model_copy(deep=True)
+    old.metadata.symbol, new.metadata.symbol = "CWS/5/22 Prov.", "CWS/5/22 PROV."
+    assert not [f for f in diff_documents(old, new).metadata if f.field == "symbol"]
+    new.metadata.symbol = "CWS/5/22 Rev."
+    assert [f.field for f in diff_documents(old, new).metadata if f.field == "symbol"] == ["symbol"]
