@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,18 +23,12 @@ from extractors import pdf_pdfium
 from extractors.blocks import SourceDocument
 from extractors.files import read_bytes, require_format, sha256_hex
 from extractors.pdf_blocks import blocks_from_pages
-from extractors.pdf_budget import (
-    MAX_PAGES,
-    MAX_STREAM_BYTES,
-    Budget,
-    alarm,
-    pages_within_budget,
-    time_limit_seconds,
-)
+from extractors.pdf_budget import Budget, alarm, pages_within_budget
 from extractors.pdf_errors import damaged, encrypted
 from extractors.pdf_layout import PageWords, Word
 from extractors.pdf_streams import refuse_stream_bombs
 from extractors.pdf_tables import ruled_grids
+from pipeline import limits
 from pipeline.errors import (
     CorruptDocument,
     CwsError,
@@ -56,21 +49,24 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 def extract(
-    path: Path, time_limit: float | None = None, max_pages: int = MAX_PAGES, backend: str = "pdfium"
+    path: Path, time_limit: float | None = None, max_pages: int | None = None, backend: str = "pdfium"
 ) -> SourceDocument:
     """Read a PDF into blocks; typed errors for encrypted, scanned, corrupt,
     empty, oversized or too slow files. ``backend`` is "pdfium" (the default) or
-    "pdfplumber" (slower; reads a tagged file's structure tree)."""
-    if time_limit is None:
-        time_limit = time_limit_seconds()
+    "pdfplumber" (slower; reads a tagged file's structure tree). Limits not
+    given come from ``pipeline.limits`` (time, pages, stream size, characters
+    per page)."""
+    settings = limits.current()
+    time_limit = settings.time_limit if time_limit is None else time_limit
+    max_pages = settings.max_pages if max_pages is None else max_pages
     data = read_bytes(path)
     require_format(path, data, "pdf")
     reader = {"pdfplumber": read_pages, "pdfium": pdf_pdfium.read_pages}[backend]
     name = str(path)
     with alarm(time_limit, name):
-        budget = Budget(time_limit, name)
-        refuse_stream_bombs(data, name, MAX_STREAM_BYTES)
-        pages = list(reader(data, name, budget, max_pages))
+        budget = Budget(time_limit, name, max_pages, settings.max_chars_per_page)
+        refuse_stream_bombs(data, name, settings.max_pdf_stream_bytes)
+        pages = list(reader(data, name, budget))
         if not pages:
             raise CorruptDocument("no readable pages: the page tree is damaged", name)
         if not any(page.words for page in pages):
@@ -94,15 +90,16 @@ def _undecodable(pages: list[PageWords]) -> bool:
     return unknown > characters / 2
 
 
-def read_pages(data: bytes, name: str, budget: Budget, max_pages: int) -> Iterator[PageWords]:
+def read_pages(data: bytes, name: str, budget: Budget) -> Iterator[PageWords]:
     """The geometry of each page as pdfplumber reads it, within the budget."""
     pdf = _library_call(lambda: pdfplumber.open(io.BytesIO(data)), name)
     try:
         total = _library_call(lambda: len(pdf.pages), name)
         elements = _ElementNumbers()
-        for index in pages_within_budget(total, budget, max_pages):
+        for index in pages_within_budget(total, budget):
             page = _library_call(lambda: pdf.pages[index], name)
             try:
+                budget.check_characters(_library_call(lambda: len(page.chars), name), index + 1)
                 yield _library_call(lambda: _page_words(page, elements), name)
             finally:
                 page.close()

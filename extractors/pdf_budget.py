@@ -1,10 +1,9 @@
-"""The work budget of one PDF: a page count and a time limit, checked between
-pages and, where signals allow, inside a slow page too; the time covers reading
-and layout alike."""
+"""The work budget of one PDF: a page count and a time limit (their values come
+from ``pipeline.limits``), checked between pages and, where signals allow,
+inside a slow page too; the time covers reading and layout alike."""
 
 from __future__ import annotations
 
-import os
 import signal
 import threading
 import time
@@ -13,22 +12,15 @@ from contextlib import contextmanager
 
 from pipeline.errors import ExtractionTimeout, TooLarge
 
-MAX_PAGES = 2000
-MAX_STREAM_BYTES = 256 * 2**20  # what one compressed stream may inflate to
-TIME_LIMIT_SECONDS = 120.0  # CWS_TIME_LIMIT in the environment overrides it
-
-
-def time_limit_seconds() -> float:
-    """The time limit per file: ``CWS_TIME_LIMIT`` or the default."""
-    return float(os.environ.get("CWS_TIME_LIMIT", TIME_LIMIT_SECONDS))
-
-
 class Budget:
-    """The time one file may take, counted from the budget's creation."""
+    """What one file may take: time (counted from the budget's creation), pages
+    and characters per page."""
 
-    def __init__(self, seconds: float, name: str) -> None:
+    def __init__(self, seconds: float, name: str, max_pages: int, max_chars_per_page: int) -> None:
         self.seconds = seconds
         self.name = name
+        self.max_pages = max_pages
+        self.max_chars_per_page = max_chars_per_page
         self.started = time.monotonic()
 
     def check(self, where: str) -> None:
@@ -36,12 +28,21 @@ class Budget:
         if time.monotonic() - self.started > self.seconds:
             raise ExtractionTimeout(f"stopped after {self.seconds:.0f} s {where}; split the file", self.name)
 
+    def check_characters(self, count: int, page: int) -> None:
+        """Refuse a page of more characters than the limit (before reading them)."""
+        if count > self.max_chars_per_page:
+            raise TooLarge(
+                f"page {page} holds {count:,} characters; the limit is {self.max_chars_per_page:,}"
+                " (CWS_MAX_CHARS_PER_PAGE)",
+                self.name,
+            )
 
-def pages_within_budget(total: int, budget: Budget, max_pages: int) -> Iterator[int]:
-    """Page indexes 0 … total-1, refusing a file over ``max_pages`` and stopping
+
+def pages_within_budget(total: int, budget: Budget) -> Iterator[int]:
+    """Page indexes 0 … total-1, refusing a file over the page limit and stopping
     with ``ExtractionTimeout`` once the budget's time has passed."""
-    if total > max_pages:
-        raise TooLarge(f"{total} pages; the limit is {max_pages}", budget.name)
+    if total > budget.max_pages:
+        raise TooLarge(f"{total} pages; the limit is {budget.max_pages}", budget.name)
     for index in range(total):
         budget.check(f"at page {index + 1} of {total}")
         yield index

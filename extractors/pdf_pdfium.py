@@ -54,14 +54,14 @@ def _open(data: bytes, name: str) -> pdfium.PdfDocument:
         raise damaged(name, error) from None
 
 
-def read_pages(data: bytes, name: str, budget: Budget, max_pages: int) -> Iterator[PageWords]:
+def read_pages(data: bytes, name: str, budget: Budget) -> Iterator[PageWords]:
     """The geometry of each page as PDFium reads it, within the budget."""
     document = _open(data, name)
     try:
-        for index in pages_within_budget(len(document), budget, max_pages):
+        for index in pages_within_budget(len(document), budget):
             page = _page(document, index, name)
             try:
-                yield _page_words(page, index + 1)
+                yield _page_words(page, index + 1, budget)
             finally:
                 page.close()
     finally:
@@ -76,12 +76,14 @@ def _page(document: pdfium.PdfDocument, index: int, name: str) -> pdfium.PdfPage
         raise damaged(name, f"page {index + 1}: {error}") from None
 
 
-def _page_words(page: pdfium.PdfPage, number: int) -> PageWords:
+def _page_words(page: pdfium.PdfPage, number: int, budget: Budget) -> PageWords:
     """The geometry of one page."""
     height = page.get_height()
     textpage = page.get_textpage()
     try:
-        words = _words(textpage.raw, height)
+        text = _page_text(textpage.raw)
+        budget.check_characters(len(text) - sum(map(text.count, " \r\n")), number)  # PDFium adds spaces
+        words = _words(textpage.raw, height, text)
     finally:
         textpage.close()
     paths, images = _graphics(page.raw)
@@ -93,7 +95,7 @@ def _page_words(page: pdfium.PdfPage, number: int) -> PageWords:
     )
 
 
-def _words(raw, height: float) -> list[Word]:
+def _words(raw, height: float, text: str) -> list[Word]:
     """The page's words, read run by run: the text page's text in one call, then
     each run of non-space characters measured at its ends. A run drawn by one
     text object has one font, size and baseline; only a run spanning several
@@ -101,7 +103,6 @@ def _words(raw, height: float) -> list[Word]:
     Words end at PDFium's spaces: it reports the file's own spaces and those it
     infers from gaps alike as generated, so they cannot be told apart."""
     count = pdfium_c.FPDFText_CountChars(raw)
-    text = _page_text(raw, count)
     if len(text) != count:  # characters outside the BMP: indexes and UTF-16 units differ
         return _split(_chars(raw, height, range(count)))
     reader = _Measure(raw, height)
@@ -124,7 +125,9 @@ def _clean(text: str) -> str:
 
 
 
-def _page_text(raw, count: int) -> str:
+def _page_text(raw) -> str:
+    """All text of the page, PDFium's own spaces and line breaks included."""
+    count = pdfium_c.FPDFText_CountChars(raw)
     buffer = ctypes.create_string_buffer((count + 1) * 2)
     written = pdfium_c.FPDFText_GetText(raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     return buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", errors="replace")

@@ -99,7 +99,7 @@ def test_time_budget_between_pages(monkeypatch):
     monkeypatch.setattr(pdf_budget, "time", Clock)
     data = (SAMPLES / "cws_12_22.pdf").read_bytes()
     with pytest.raises(ExtractionTimeout, match="at page 2 of 7"):
-        list(pdf.read_pages(data, "cws_12_22.pdf", pdf_budget.Budget(1.0, "cws_12_22.pdf"), max_pages=100))
+        list(pdf.read_pages(data, "cws_12_22.pdf", pdf_budget.Budget(1.0, "cws_12_22.pdf", 100, 100_000)))
 
 
 def test_time_budget_from_the_environment(monkeypatch):

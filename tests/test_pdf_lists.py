@@ -4,8 +4,6 @@ bullet character, a dash."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from extractors import pdf

@@ -184,7 +184,7 @@ def test_tagged_pdf_structure_is_used():
     from extractors.pdf import read_pages
     from extractors.pdf_budget import Budget
 
-    pages = list(read_pages(TAGGED.read_bytes(), TAGGED.name, Budget(60, TAGGED.name), max_pages=20))
+    pages = list(read_pages(TAGGED.read_bytes(), TAGGED.name, Budget(60, TAGGED.name, 20, 100_000)))
     words = [word for page in pages for word in page.words]
     assert sum(word.element is not None for word in words) > len(words) / 2
     # the running headers are marked as artifacts by the file itself
