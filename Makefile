@@ -27,6 +27,9 @@ test: setup
 samples: setup
 	$(PY) samples/build.py
 
+converted: setup
+	$(PY) samples/convert.py
+
 bench: setup
 	for script in bench/*.py; do $(PY) $$script || exit 1; done
 

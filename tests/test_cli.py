@@ -8,6 +8,7 @@ import os
 import pytest
 from click.testing import CliRunner
 
+from pipeline.batch import collect_inputs
 from pipeline.cli import main
 from tests.conftest import SAMPLES, SEED_TEXTS
 
@@ -105,8 +106,8 @@ def test_a_failed_extract_leaves_an_existing_output_untouched(cli, tmp_path):
 
 def test_batch_on_the_samples_folder_reads_every_sample(cli, tmp_path):
     result = cli("batch", SAMPLES, "-o", tmp_path, "--format", "json")
-    readable = [p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".docx", ".pdf")]
-    assert len(readable) == 12  # the four seeds as TXT, DOCX and PDF
+    readable = collect_inputs([SAMPLES])
+    assert len(readable) == 24  # the four seeds as TXT, DOCX and PDF, and in converted/ as three tools' text
     assert {p.name for p in tmp_path.iterdir()} == {f"{path.name}.json" for path in readable}
     assert result.exit_code == 0, result.output
 
