@@ -31,7 +31,7 @@ from lxml import etree
 from extractors.docx_styles import W, Styles, w_int, w_on, w_val
 
 # Bullets Word draws from the Symbol and Wingdings fonts' private-use code points.
-_SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0a8": "◆", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓", "\uf02d": "-"}
+SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0a8": "◆", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓", "\uf02d": "-"}
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 _MAX_LEVELS = 9
@@ -181,7 +181,7 @@ class Numbering:
     def _text(levels: dict[int, Level], counters: dict[int, int], ilvl: int) -> str:
         level = levels[ilvl]
         if level.fmt == "bullet":
-            return "".join(_SYMBOL_BULLETS.get(ch, ch) for ch in level.text)
+            return "".join(SYMBOL_BULLETS.get(ch, ch) for ch in level.text)
 
         def counter(placeholder: re.Match) -> str:
             index = int(placeholder.group(1)) - 1

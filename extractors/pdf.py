@@ -1,13 +1,12 @@
-"""PDF extractor: pdfplumber words with positions, page by page, within a budget.
+"""PDF extractor: words with positions, page by page, within a budget.
 
-This module only talks to pdfplumber and turns its failures into the pipeline's
-typed errors; it hands each page on as narrow geometry (``PageWords``) to the
-layout code in ``pdf_blocks``. Words are read with their boxes, never as page
+Two backends read each page into the same narrow geometry (``PageWords``) for
+the layout code in ``pdf_blocks``: PDFium (``pdf_pdfium``, the default, many
+times faster) and pdfplumber (this module), which also reads a tagged file's
+structure tree (which words form one paragraph, which are artifacts) where
+PDFium leaves geometry to decide. Words are read with their boxes, never as page
 text (``extract_text`` interleaves table columns line by line), and each page is
-closed once read (pdfplumber otherwise keeps every page's objects in memory).
-Where the file is tagged, its structure tree tells which words form one
-paragraph and which are artifacts (furniture); elsewhere geometry decides.
-``pdf_pdfium`` is a second, faster backend feeding the same layout code.
+closed once read, so memory follows the page, not the document.
 """
 
 from __future__ import annotations
@@ -25,9 +24,17 @@ from extractors import pdf_pdfium
 from extractors.blocks import SourceDocument
 from extractors.files import read_bytes, require_format, sha256_hex
 from extractors.pdf_blocks import blocks_from_pages
-from extractors.pdf_budget import alarm, pages_within_budget
+from extractors.pdf_budget import (
+    MAX_PAGES,
+    MAX_STREAM_BYTES,
+    Budget,
+    alarm,
+    pages_within_budget,
+    time_limit_seconds,
+)
 from extractors.pdf_errors import damaged, encrypted
 from extractors.pdf_layout import PageWords, Word
+from extractors.pdf_streams import refuse_stream_bombs
 from extractors.pdf_tables import ruled_grids
 from pipeline.errors import (
     CorruptDocument,
@@ -37,8 +44,8 @@ from pipeline.errors import (
     NoTextLayer,
 )
 
-MAX_PAGES = 2000
-TIME_LIMIT_SECONDS = 120.0  # CWS_TIME_LIMIT in the environment overrides it
+_UNDECODABLE = "damaged: most of its text cannot be decoded; get a fresh copy of the file"
+_TOO_DEEP = "damaged: its page tree or objects nest too deep, or refer to each other without end; refusing"
 NO_TEXT_LAYER = "no text layer: this PDF looks scanned; run OCR first"
 _WORD_ATTRIBUTES = ["fontname", "size", "mcid", "tag"]
 _INLINE_ELEMENTS = {"Span", "Link", "Reference", "Quote", "Code", "Annot", "Em", "Strong", "Sub", "Sup"}
@@ -49,43 +56,67 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 def extract(
-    path: Path, time_limit: float | None = None, max_pages: int = MAX_PAGES, backend: str = "pdfplumber"
+    path: Path, time_limit: float | None = None, max_pages: int = MAX_PAGES, backend: str = "pdfium"
 ) -> SourceDocument:
     """Read a PDF into blocks; typed errors for encrypted, scanned, corrupt,
-    empty, oversized or too slow files. ``backend`` "pdfium" reads the same
-    geometry with PDFium, faster, without the tagged structure."""
+    empty, oversized or too slow files. ``backend`` is "pdfium" (the default) or
+    "pdfplumber" (slower; reads a tagged file's structure tree)."""
     if time_limit is None:
-        time_limit = float(os.environ.get("CWS_TIME_LIMIT", TIME_LIMIT_SECONDS))
+        time_limit = time_limit_seconds()
     data = read_bytes(path)
     require_format(path, data, "pdf")
     reader = {"pdfplumber": read_pages, "pdfium": pdf_pdfium.read_pages}[backend]
-    with alarm(time_limit, str(path)):
-        pages = list(reader(data, str(path), time_limit, max_pages))
-    if not pages:
-        raise CorruptDocument("no readable pages: the page tree is damaged", str(path))
-    if not any(page.words for page in pages):
-        if any(page.has_images for page in pages):
-            raise NoTextLayer(NO_TEXT_LAYER, str(path))
-        raise EmptyDocument(f"the PDF opens but has no text on any of its {len(pages)} page(s)", str(path))
-    blocks = blocks_from_pages(pages)
+    name = str(path)
+    with alarm(time_limit, name):
+        budget = Budget(time_limit, name)
+        refuse_stream_bombs(data, name, MAX_STREAM_BYTES)
+        pages = list(reader(data, name, budget, max_pages))
+        if not pages:
+            raise CorruptDocument("no readable pages: the page tree is damaged", name)
+        if not any(page.words for page in pages):
+            if any(page.has_images for page in pages):
+                raise NoTextLayer(NO_TEXT_LAYER, name)
+            raise EmptyDocument(f"the PDF opens but has no text on any of its {len(pages)} page(s)", name)
+        if _undecodable(pages):
+            raise CorruptDocument(_UNDECODABLE, name)
+        blocks = blocks_from_pages(pages, budget)
     return SourceDocument(file_name=path.name, format="pdf", sha256=sha256_hex(data), blocks=blocks)
 
 
-def read_pages(data: bytes, name: str, time_limit: float, max_pages: int) -> Iterator[PageWords]:
+def _undecodable(pages: list[PageWords]) -> bool:
+    """Whether most characters are ones the reader could not decode (U+FFFD):
+    a damaged file a backend "repaired" into noise."""
+    characters = unknown = 0
+    for page in pages:
+        for word in page.words:
+            characters += len(word.text)
+            unknown += word.text.count("\ufffd")
+    return unknown > characters / 2
+
+
+def read_pages(data: bytes, name: str, budget: Budget, max_pages: int) -> Iterator[PageWords]:
     """The geometry of each page as pdfplumber reads it, within the budget."""
-    with _open(data, name) as pdf:
+    pdf = _library_call(lambda: pdfplumber.open(io.BytesIO(data)), name)
+    try:
         total = _library_call(lambda: len(pdf.pages), name)
         elements = _ElementNumbers()
-        for index in pages_within_budget(total, time_limit, max_pages, name):
-            page = pdf.pages[index]
+        for index in pages_within_budget(total, budget, max_pages):
+            page = _library_call(lambda: pdf.pages[index], name)
             try:
                 yield _library_call(lambda: _page_words(page, elements), name)
             finally:
                 page.close()
+    finally:
+        _close(pdf)
 
 
-def _open(data: bytes, name: str) -> pdfplumber.PDF:
-    return _library_call(lambda: pdfplumber.open(io.BytesIO(data)), name)
+def _close(pdf: pdfplumber.PDF) -> None:
+    """Close the file; closing walks the page list again, which fails where
+    building it failed, and that must not replace the typed error already raised."""
+    try:
+        pdf.close()
+    except Exception:  # the library's error for the same damage, already reported
+        pdf.stream.close()
 
 
 def _library_call(call, name: str):
@@ -94,11 +125,11 @@ def _library_call(call, name: str):
         return call()
     except CwsError:
         raise
-    except RecursionError:
-        raise CorruptDocument("damaged: its objects refer to each other without end", name) from None
     except Exception as error:  # the library raises many unrelated types on bad input
         if timeout := _caused_by(error, (ExtractionTimeout,)):
             raise timeout from None
+        if _caused_by(error, (RecursionError,)):
+            raise CorruptDocument(_TOO_DEEP, name) from None
         if _caused_by(error, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise encrypted(name) from None
         raise damaged(name, _first_message(error) or type(error).__name__) from None

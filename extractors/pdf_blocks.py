@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractors.blocks import Block, FootnoteMark, Role
+from extractors.pdf_budget import Budget
 from extractors.pdf_footnotes import FootnoteText, footnotes, marked_text, split_footnote_area
 from extractors.pdf_furniture import furniture
 from extractors.pdf_layout import (
@@ -38,11 +39,15 @@ class _Page:
     fragments: list[tuple[TableGrid, list[list[list[Word]]]]]  # (grid, words of each cell)
 
 
-def blocks_from_pages(pages: list[PageWords]) -> list[Block]:
+def blocks_from_pages(pages: list[PageWords], budget: Budget | None = None) -> list[Block]:
     """All blocks of a document: the furniture, then the body in reading order,
-    then the footnotes."""
+    then the footnotes; ``budget`` is checked page by page."""
+    check = budget.check if budget else lambda where: None
     size = body_size(pages)
-    read = [_cut_tables(page) for page in pages]
+    read = []
+    for page in pages:
+        check(f"laying out page {page.number}")
+        read.append(_cut_tables(page))
     all_lines = [line for page in read for line in page.lines]
     leading = usual_leading(all_lines)
     flow = _body_flow(all_lines, size)
@@ -53,6 +58,7 @@ def blocks_from_pages(pages: list[PageWords]) -> list[Block]:
     notes: list[FootnoteText] = []
     elements: list[Paragraph | Table] = []  # the body in reading order, across pages
     for page in read:
+        check(f"laying out page {page.number}")
         body = [line for line in page.lines if id(line) not in dropped]
         blocks += [_furniture_block(line) for line in page.lines if id(line) in dropped]
         body, area = split_footnote_area(body, size)
@@ -156,21 +162,28 @@ def _block(paragraph: Paragraph, role: Role, words: frozenset[str], numbers: set
 
 
 def _text(paragraph: Paragraph, words: frozenset[str], numbers: set[int]) -> tuple[str, list[FootnoteMark]]:
-    """The paragraph's text, line-wrap hyphens undone, with its footnote marks."""
-    joined = ""
+    """The paragraph's text, line-wrap hyphens undone, with its footnote marks.
+    Only the last word so far can change when a line is added, so each line is
+    joined to that word alone: the cost follows the text, however long."""
+    pieces: list[str] = []  # the text so far; the last piece is its last word
+    length = 0
     marks: list[FootnoteMark] = []
     for line in paragraph.lines:
         raw, line_marks = marked_text(line, numbers)
         text = normalize_space(raw)
         if not text:
             continue
-        joined = join_lines([joined, text], words)
-        start = len(joined) - len(text)
+        last = pieces.pop() if pieces else ""
+        joined = join_lines([last, text], words)
+        head, space, tail = joined.rpartition(" ")
+        pieces += [head + space, tail]
+        length += len(joined) - len(last)
+        start = length - len(text)
         marks += [
             FootnoteMark(number=mark.number, offset=start + len(normalize_space(raw[: mark.offset])))
             for mark in line_marks
         ]
-    return joined, marks
+    return "".join(pieces), marks
 
 
 def _furniture_block(line: Line) -> Block:

@@ -9,20 +9,42 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass, field, replace
 from statistics import median
+
+from extractors.docx_numbering import SYMBOL_BULLETS
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 
 # A line that opens with one of these starts a paragraph of its own.
 LABEL_OPENER = re.compile(
-    r"^(?:\d{1,3}\.|\(?[a-z]\)|\(?[ivx]{1,5}[.)]|[·•−–▪]|Recommendation\s+\d+\s*:)(?:\s|$)"
+    r"^(?:\d{1,3}\.|\(?[a-z]\)|\(?[ivx]{1,5}[.)]|[·•−–▪◦‣-]|Recommendation\s+\d+\s*:)(?:\s|$)"
 )
+# Bullets proper (not dashes, which a wrapped line may also start with): a line
+# opening with one starts an item wherever it is indented.
+BULLET_OPENER = re.compile(r"^[·•▪◦‣◆❖➢✓](?:\s|$)")
+_SYMBOL_FONT = re.compile(r"symbol|wingding|dingbat|webding", re.I)
+_PRIVATE_USE = re.compile("^[\ue000-\uf8ff]$")
 _SENTENCE_END = re.compile(r"[.:;!?][\"'”’)\]]*$")
 
 
-@dataclass(frozen=True)
+class measured:
+    """A property computed on first use and then stored on the instance, like
+    ``functools.cached_property`` but without the lock that Python before 3.12
+    takes on every first read (one per line and measure adds up)."""
+
+    def __init__(self, function) -> None:
+        self.function = function
+        self.name = function.__name__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
+
+
+@dataclass(slots=True)
 class Word:
     """One word as a PDF backend reads it; ``top`` grows downwards."""
 
@@ -65,32 +87,33 @@ class PageWords:
 
 @dataclass
 class Line:
-    """Words sharing a baseline, left to right."""
+    """Words sharing a baseline, left to right. Its measures are taken once the
+    line is complete (``group_lines`` makes it; nothing changes it after)."""
 
     words: list[Word]
     page: int
 
-    @property
+    @measured
     def x0(self) -> float:
         return min(word.x0 for word in self.words)
 
-    @property
+    @measured
     def x1(self) -> float:
         return max(word.x1 for word in self.words)
 
-    @property
+    @measured
     def top(self) -> float:
         return min(word.top for word in self.body_words)
 
-    @property
+    @measured
     def bottom(self) -> float:
         return max(word.bottom for word in self.body_words)
 
-    @property
+    @measured
     def box(self) -> Box:
         return (self.x0, min(w.top for w in self.words), self.x1, max(w.bottom for w in self.words))
 
-    @cached_property
+    @measured
     def size(self) -> float:
         """The font size most of the line's characters have (asked once the
         line is complete)."""
@@ -99,7 +122,7 @@ class Line:
             sizes[round(word.size, 1)] += len(word.text)
         return sizes.most_common(1)[0][0]
 
-    @cached_property
+    @measured
     def body_words(self) -> list[Word]:
         """The words at the line's own size: superscripts left out."""
         words = [word for word in self.words if not self.is_superscript(word)]
@@ -107,17 +130,18 @@ class Line:
 
     def is_superscript(self, word: Word) -> bool:
         size = self.size
-        return word.size < 0.85 * size and word.bottom < self._baseline() - 0.15 * size
+        return word.size < 0.85 * size and word.bottom < self._baseline - 0.15 * size
 
+    @measured
     def _baseline(self) -> float:
         size = self.size
         return max(word.bottom for word in self.words if abs(word.size - size) < 0.5)
 
-    @property
+    @measured
     def text(self) -> str:
         return join_words(self.words)
 
-    @property
+    @measured
     def element(self) -> int | None:
         elements = Counter(word.element for word in self.words)
         return elements.most_common(1)[0][0]
@@ -163,24 +187,40 @@ def join_words(words: list[Word]) -> str:
 
 def group_lines(words: list[Word], page: int) -> list[Line]:
     """Words into lines, top to bottom; a word joins a line it overlaps vertically
-    by at least half its height (so superscript marks stay on their line)."""
+    by at least half its height (so superscript marks stay on their line). One
+    pass after the sort: the open line's extent is kept as it grows."""
     lines: list[Line] = []
+    top = bottom = 0.0
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        line = lines[-1] if lines else None
-        if line is not None and _overlaps(word, line):
-            line.words.append(word)
+        if lines and _overlaps(word, top, bottom):
+            lines[-1].words.append(word)
+            top, bottom = min(top, word.top), max(bottom, word.bottom)
         else:
             lines.append(Line(words=[word], page=page))
+            top, bottom = word.top, word.bottom
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
+        line.words[0] = _as_bullet(line.words[0])
     return lines
 
 
-def _overlaps(word: Word, line: Line) -> bool:
-    top = min(w.top for w in line.words)
-    bottom = max(w.bottom for w in line.words)
+def _as_bullet(word: Word) -> Word:
+    """A line's first word as a printed bullet where it is a symbol font's or a
+    private-use glyph (Word's Symbol bullet is U+F0B7, or "·" in the Symbol font)."""
+    text = word.text
+    if len(text) != 1:
+        return word
+    if _PRIVATE_USE.match(text):
+        return replace(word, text=SYMBOL_BULLETS.get(text, "•"))
+    symbol = chr(0xF000 + ord(text)) if ord(text) < 0x100 else ""
+    if symbol in SYMBOL_BULLETS and _SYMBOL_FONT.search(word.font):
+        return replace(word, text=SYMBOL_BULLETS[symbol])
+    return word
+
+
+def _overlaps(word: Word, top: float, bottom: float) -> bool:
     overlap = min(bottom, word.bottom) - max(top, word.top)
-    shortest = min(word.height, bottom - top) or 1.0
+    shortest = min(word.bottom - word.top, bottom - top) or 1.0
     return overlap >= 0.5 * shortest
 
 
@@ -226,6 +266,8 @@ def starts_paragraph(paragraph: Paragraph, line: Line, flow: Flow, leading: floa
     if line.top - previous.bottom > (leading + 0.35) * size:
         return True
     if LABEL_OPENER.match(line.text) and line.x0 <= paragraph.lines[0].x0 + 2:
+        return True
+    if BULLET_OPENER.match(line.text):
         return True
     if len(paragraph.lines) >= 2 and abs(line.x0 - paragraph.lines[1].x0) > 2:
         return True

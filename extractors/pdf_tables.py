@@ -8,7 +8,9 @@ a row broken by the page break is joined to the row it continues.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from extractors.pdf_layout import (
@@ -63,19 +65,39 @@ def ruled_grids(tables: Iterable) -> list[TableGrid]:
 
 
 def take_table_words(words: list[Word], grid: TableGrid) -> tuple[list[list[list[Word]]], list[Word]]:
-    """The words of each cell of ``grid`` (row by row) and the words outside it."""
+    """The words of each cell of ``grid`` (row by row) and the words outside it:
+    a word belongs to the first row, in the grid's order, with a cell holding its
+    middle. Rows are found by bisection on their tops, so the cost grows with
+    the words, not with words × cells."""
     cells = [[[] for _ in row] for row in grid.rows]
+    rows = [_present(row) for row in grid.rows]
+    spans = [(min(box[1] for box in row), max(box[3] for box in row)) if row else (0.0, -1.0) for row in rows]
+    tops = [top for top, _ in spans]
+    ordered = tops == sorted(tops)
+    reach = list(accumulate((bottom for _, bottom in spans), max))  # lowest bottom of rows 0 … i
     outside: list[Word] = []
     for word in words:
         x, y = word.middle
-        for row_index, row in enumerate(grid.rows):
-            column = next((c for c, box in enumerate(_present(row)) if _inside(x, y, box)), None)
+        candidates = _rows_holding(y, tops, reach) if ordered else range(len(rows))
+        for row_index in candidates:
+            column = next((c for c, box in enumerate(rows[row_index]) if _inside(x, y, box)), None)
             if column is not None:
                 cells[row_index][column].append(word)
                 break
         else:
             outside.append(word)
     return cells, outside
+
+
+def _rows_holding(y: float, tops: list[float], reach: list[float]) -> list[int]:
+    """Indexes, in order, of the rows that may hold height ``y``: starting at or
+    above it and reaching down to it."""
+    found = []
+    index = bisect_right(tops, y) - 1
+    while index >= 0 and reach[index] >= y:
+        found.append(index)
+        index -= 1
+    return found[::-1]
 
 
 def read_fragment(grid: TableGrid, cell_words: list[list[list[Word]]], page: int, leading: float) -> Table:

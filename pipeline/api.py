@@ -3,23 +3,29 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from extractors import read_source
 from pipeline.errors import UnsupportedFormat
-from pipeline.model import Document
-from pipeline.references import annotate
 from pipeline.serialize import from_json, from_xml, to_json, to_xml, write_atomic
-from pipeline.structure import build_document
+
+if TYPE_CHECKING:
+    from pipeline.model import Document
 
 OUTPUT_FORMATS = ("json", "xml")
 
 
-def extract_document(path: str | Path) -> Document:
-    """The structured model of a TXT, Markdown, DOCX or PDF file.
+def extract_document(path: str | Path, pdf_backend: str | None = None) -> Document:
+    """The structured model of a TXT, Markdown, DOCX or PDF file (``pdf_backend``:
+    "pdfium", the default, or "pdfplumber").
 
     Raises a ``pipeline.errors.CwsError`` subclass on a bad input.
     """
-    document = build_document(read_source(Path(path)))
+    # Imported here so that commands which only read outputs start without spaCy.
+    from extractors import read_source
+    from pipeline.references import annotate
+    from pipeline.structure import build_document
+
+    document = build_document(read_source(Path(path), pdf_backend))
     annotate(document)
     return document
 

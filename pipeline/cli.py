@@ -1,140 +1,164 @@
-"""The ``cws`` command line: a thin layer over the library functions."""
+"""The ``cws`` command line: a thin layer over the library functions.
+
+Every failure is one line on stderr, ``error: <file>: <message>``: exit status 2
+for a bad input or option, 3 for a bug (``--debug`` shows its traceback). Heavy
+libraries are imported inside the commands that need them, so ``cws --help``
+and ``cws validate`` start fast."""
 
 from __future__ import annotations
 
-import sys
-from functools import wraps
+import json
 from pathlib import Path
 
 import click
 
-from pipeline.api import OUTPUT_FORMATS, extract_document, load_document, render
-from pipeline.batch import collect_inputs, run_batch
-from pipeline.diff import FORMATS as DIFF_FORMATS
-from pipeline.diff import diff_documents
-from pipeline.diff import render as render_diff
-from pipeline.errors import CwsError, InputNotFound
-from pipeline.references.report import report as references_report
-from pipeline.schemas import generated_json_schema, validate_json, validate_xml
-from pipeline.serialize import write_atomic
+from pipeline.cli_batch import batch
+from pipeline.cli_errors import PATH, CwsGroup, Failure, reports_errors
+from pipeline.cli_io import INPUT_FORMATS, colour_wanted, emit, input_path, output_format
+from pipeline.errors import InputNotFound
 
-EXIT_BAD_INPUT = 2
+DOCUMENT_FORMATS = ("json", "xml")  # = pipeline.api.OUTPUT_FORMATS, without importing it
+DIFF_FORMATS = ("text", "json", "html")  # = pipeline.diff.FORMATS
+SOURCE_FORMATS = INPUT_FORMATS[:4]
+REFERENCE_FIELDS = {"references", "sessions", "tasks", "task_forces", "member_states", "standards", "dates"}
 
 
-def reports_errors(command):
-    """Turn a ``CwsError`` into one line on stderr and exit status 2."""
-
-    @wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except CwsError as error:
-            click.echo(f"error: {error}", err=True)
-            sys.exit(EXIT_BAD_INPUT)
-
-    return wrapper
+def output_option(help_text: str = "Write here instead of stdout (- for stdout); the extension picks the format."):
+    return click.option("-o", "--output", type=PATH, help=help_text)
 
 
-def emit(data: str | bytes, output: Path | None) -> None:
-    """Write to ``output`` atomically, or to stdout."""
-    if output is None:
-        click.echo(data, nl=False)
-    else:
-        write_atomic(output, data)
+def input_format_option(choices: tuple[str, ...]):
+    return click.option(
+        "--input-format",
+        type=click.Choice(choices),
+        help="Format of a FILE given as - (stdin); sniffed from the content when absent.",
+    )
 
 
-@click.group()
+@click.group(cls=CwsGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="cws-pipeline")
-def main() -> None:
-    """Structured data and meaning-level diffs from WIPO CWS documents."""
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+def main(debug: bool) -> None:
+    """Structured data and meaning-level diffs from WIPO CWS documents.
+
+    A FILE may be - for stdin; -o - writes to stdout. Exit status: 0 done,
+    1 a batch with failed files, 2 a bad input or option, 3 an internal error.
+    """
 
 
 @main.command()
-@click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout.")
-@click.option("-f", "--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="json", show_default=True)
+@click.argument("file", type=PATH)
+@output_option()
+@click.option("-f", "--format", "chosen_format", type=click.Choice(DOCUMENT_FORMATS), help="Default: from -o, else json.")
+@input_format_option(SOURCE_FORMATS)
+@click.option(
+    "--pdf-backend", type=click.Choice(["pdfium", "pdfplumber"]), default="pdfium", show_default=True,
+    help="PDF reader; pdfplumber is slower and also reads a tagged PDF's structure tree.",
+)
 @reports_errors
-def extract(file: Path, output: Path | None, output_format: str) -> None:
+def extract(
+    file: Path, output: Path | None, chosen_format: str | None, input_format: str | None, pdf_backend: str
+) -> None:
     """Extract FILE (.txt, .md, .docx, .pdf) into the document model."""
-    emit(render(extract_document(file), output_format), output)
+    from pipeline.api import extract_document, render
+
+    fmt = output_format(output, chosen_format, {".json": "json", ".xml": "xml"}, "json")
+    with input_path(file, input_format) as path:
+        document = extract_document(path, pdf_backend)
+    emit(render(document, fmt), output)
 
 
 @main.command()
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=PATH)
+@input_format_option(("json", "xml"))
 @reports_errors
-def validate(file: Path) -> None:
+def validate(file: Path, input_format: str | None) -> None:
     """Check a JSON or XML output against the committed schema."""
-    if not file.is_file():
-        raise InputNotFound("no such file", str(file))
-    data = file.read_bytes()
-    if file.suffix.lower() == ".xml":
-        validate_xml(data, str(file))
-    else:
-        validate_json(data, str(file))
+    from pipeline.schemas import validate_json, validate_xml
+
+    with input_path(file, input_format) as path:
+        if not path.is_file():
+            raise InputNotFound("no such file" if not path.exists() else "not a regular file", str(path))
+        data = path.read_bytes()
+        if path.suffix.lower() == ".xml":
+            validate_xml(data, str(file))
+        else:
+            validate_json(data, str(file))
     click.echo(f"{file}: valid")
 
 
 @main.command()
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout.")
+@output_option("Write here instead of stdout (- for stdout).")
+@reports_errors
 def schema(output: Path | None) -> None:
     """Print the JSON Schema of the document model (as generated from the code)."""
+    from pipeline.schemas import generated_json_schema
+
     emit(generated_json_schema(), output)
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--out-dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True)
-@click.option(
-    "-f", "--format", "formats", type=click.Choice(OUTPUT_FORMATS), multiple=True, help="Default: json and xml."
-)
-def batch(inputs: tuple[Path, ...], out_dir: Path, formats: tuple[str, ...]) -> None:
-    """Convert every file (or every readable file in a folder) into OUT_DIR."""
-    files = collect_inputs(inputs)
-    if not files:
-        click.echo("error: no readable input files (.txt, .md, .docx, .pdf)", err=True)
-        sys.exit(EXIT_BAD_INPUT)
-
-    def report(path: Path, error: CwsError | None) -> None:
-        if error is None:
-            click.echo(f"ok      {path}")
-        else:
-            click.echo(f"failed  {error}", err=True)
-
-    result = run_batch(files, out_dir, formats or OUTPUT_FORMATS, on_done=report)
-    click.echo(f"{len(result.converted)} converted, {len(result.failed)} failed -> {out_dir}")
-    if result.failed:
-        sys.exit(1)
-
-
-@main.command()
-@click.argument("old", type=click.Path(path_type=Path))
-@click.argument("new", type=click.Path(path_type=Path))
-@click.option("-f", "--format", "output_format", type=click.Choice(DIFF_FORMATS), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout.")
+@click.argument("old", type=PATH)
+@click.argument("new", type=PATH)
+@click.option("-f", "--format", "chosen_format", type=click.Choice(DIFF_FORMATS), help="Default: from -o, else text.")
+@output_option()
 @click.option("--old-annex", type=click.IntRange(min=1), help="Compare only this annex of OLD.")
 @click.option("--new-annex", type=click.IntRange(min=1), help="Compare only this annex of NEW.")
+@click.option("--full", is_flag=True, help="Text format: show added and removed texts whole, not cut.")
+@input_format_option(INPUT_FORMATS)
 @reports_errors
 def diff(
-    old: Path, new: Path, output_format: str, output: Path | None, old_annex: int | None, new_annex: int | None
+    old: Path,
+    new: Path,
+    chosen_format: str | None,
+    output: Path | None,
+    old_annex: int | None,
+    new_annex: int | None,
+    full: bool,
+    input_format: str | None,
 ) -> None:
     """Compare two versions of a document (sources or JSON/XML outputs) by meaning.
 
     With --old-annex/--new-annex (either implies annex 1 on the other side), a
     draft annex is compared with the annex of the document that adopted it.
     """
-    old_document, new_document = load_document(old), load_document(new)
+    from pipeline.api import load_document
+    from pipeline.diff import diff_documents
+    from pipeline.diff import render as render_diff
+
+    fmt = output_format(output, chosen_format, {".json": "json", ".html": "html", ".htm": "html"}, "text")
+    with input_path(old, input_format) as path:
+        old_document = load_document(path)
+    with input_path(new, input_format) as path:
+        new_document = load_document(path)
     try:
         result = diff_documents(old_document, new_document, old_annex, new_annex)
-    except ValueError as error:
-        raise click.UsageError(str(error)) from None
-    color = output is None and sys.stdout.isatty()
-    emit(render_diff(result, output_format, color=color), output)
+    except ValueError as error:  # an annex that one side does not have
+        side = old if old_document.source.file_name in str(error) else new
+        raise Failure(f"{side}: {error}") from None
+    emit(render_diff(result, fmt, color=colour_wanted(output), full=full), output)
 
 
 @main.command()
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=PATH)
+@click.option("-f", "--format", "chosen_format", type=click.Choice(("text", "json")), help="Default: from -o, else text.")
+@output_option()
+@input_format_option(INPUT_FORMATS)
 @reports_errors
-def refs(file: Path) -> None:
+def refs(file: Path, chosen_format: str | None, output: Path | None, input_format: str | None) -> None:
     """List the references, sessions, tasks and named things found in FILE
     (a source or a JSON/XML output) and what each reference resolves to."""
-    click.echo(references_report(load_document(file)), nl=False)
+    from pipeline.api import load_document
+    from pipeline.references.report import report as references_report
+
+    fmt = output_format(output, chosen_format, {".json": "json"}, "text")
+    with input_path(file, input_format) as path:
+        document = load_document(path)
+    if fmt == "json":
+        found = document.model_dump(mode="json", include=REFERENCE_FIELDS)
+        emit(json.dumps(found, indent=2, ensure_ascii=False) + "\n", output)
+    else:
+        emit(references_report(document), output)
+
+
+main.add_command(batch)

@@ -17,6 +17,9 @@ DAY_FIRST_PATTERN = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH},?\s+(\d{{4}})\b", re.
 RANGE_PATTERN = re.compile(
     rf"\b{_MONTH}\s+(\d{{1,2}})\s*(?:to|-|–)\s*(?:{_MONTH}\s+)?(\d{{1,2}}),?\s+(\d{{4}})\b", re.I
 )
+DAY_FIRST_RANGE_PATTERN = re.compile(
+    rf"\b(\d{{1,2}})\s*(?:{_MONTH}\s*)?(?:to|-|–)\s*(\d{{1,2}})\s+{_MONTH},?\s+(\d{{4}})\b", re.I
+)
 
 _UNITS = "zero first second third fourth fifth sixth seventh eighth ninth".split()
 _TEENS = "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
@@ -63,11 +66,15 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def parse_date_range(text: str) -> tuple[dt.date, dt.date] | None:
-    """('2024-09-16', '2024-09-19') for 'September 16 to 19, 2024'."""
+    """('2024-09-16', '2024-09-19') for 'September 16 to 19, 2024' or '16 to 19 September 2024'."""
     match = RANGE_PATTERN.search(text)
-    if not match:
+    if match:
+        month, first, end_month, last, year = match.groups()
+    elif match := DAY_FIRST_RANGE_PATTERN.search(text):
+        first, month, last, end_month, year = match.groups()
+        month = month or end_month
+    else:
         return None
-    month, first, end_month, last, year = match.groups()
     start = _date(int(year), MONTHS[month.lower()], int(first))
     end = _date(int(year), MONTHS[(end_month or month).lower()], int(last))
     return (start, end) if start and end else None

@@ -73,3 +73,9 @@ class InvalidOutput(CwsError):
     """A JSON or XML file does not validate against the committed schema."""
 
     kind = "invalid"
+
+
+class InvalidSetting(CwsError):
+    """An environment variable setting a limit (``CWS_TIME_LIMIT`` …) has a value we cannot use."""
+
+    kind = "invalid setting"

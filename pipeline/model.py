@@ -52,20 +52,28 @@ class Provenance(_Model):
 
 
 class DocumentKind(str, Enum):
+    """The kinds of the CWS document series; pipeline/data/kinds.json says how each is recognised."""
+
     working_document = "working_document"
+    draft_report = "draft_report"
     report = "report"
+    summary_by_the_chair = "summary_by_the_chair"
     circular = "circular"
+    general_assembly_report = "general_assembly_report"
+    task_list = "task_list"
     unknown = "unknown"
 
 
 class Session(_Model):
     """A session of a WIPO body."""
 
-    number: int | None = None
-    ordinal: str | None = Field(None, description='Ordinal word, e.g. "twelfth"')
+    number: int | None = Field(None, description="1 or more; the number of a reconvened session (4 for 4BIS)")
+    ordinal: str | None = Field(None, description='Ordinal word, e.g. "twelfth" (1 to 99 only)')
+    reconvened: bool = Field(False, description='A reconvened session ("reconvened fourth session", CWS/4BIS)')
     year: int | None = None
     start_date: dt.date | None = None
     end_date: dt.date | None = None
+    place: str | None = Field(None, description='Where it met, e.g. "Geneva"')
 
 
 class Metadata(_Model):
@@ -78,6 +86,7 @@ class Metadata(_Model):
     title: str | None = None
     prepared_by: str | None = Field(None, description='e.g. "the ICT Strategy Task Force"')
     kind: DocumentKind = DocumentKind.unknown
+    provenance: Provenance | None = Field(None, description="Where the header block stands in the source")
 
 
 class Source(_Model):
@@ -234,6 +243,19 @@ class Footnote(_Model):
     provenance: Provenance
 
 
+class FurnitureKind(str, Enum):
+    running_header = "running_header"
+    page_number = "page_number"
+
+
+class Furniture(_Model):
+    """Page furniture dropped from the text on purpose: a running header or page number."""
+
+    text: str
+    kind: FurnitureKind
+    provenance: Provenance
+
+
 class Unclassified(_Model):
     """Text the parser could not place: kept, never dropped."""
 
@@ -279,6 +301,15 @@ class Reference(_Model):
         None, description='Target document symbol ("CWS/6/34", "C.CWS.180"); null when the text names none'
     )
     paragraphs: list[int] = Field([], description="Paragraph numbers, ranges expanded")
+    items: list[str] = Field([], description='Items of the paragraph named: ["c"] for "paragraph 8 (c)"')
+    annex: str | None = Field(
+        None, description='The annex the paragraphs are in, as named: "Annex I" of "paragraph 29 of Annex I"'
+    )
+    note: str | None = Field(
+        None,
+        description='Why a range was not expanded: "paragraphs 10 to 2" runs backwards and a range wider than 200 '
+        "paragraphs keeps only its two ends",
+    )
     direction: Direction | None = Field(None, description='"above" or "below" where the text says so')
     internal: bool = Field(description="True when it points into this document")
     inherited: bool = Field(False, description='The document comes from an enclosing "of document X" phrase')
@@ -306,7 +337,10 @@ class SessionMention(_Model):
 class SessionRecord(Session):
     """One session of a body and what the text says about it."""
 
-    body: str = Field(description='"CWS" or "WO/GA"')
+    body: str = Field(
+        description='The body whose session it is, by its symbol prefix: "CWS", "WO/GA", "SCIT/SDWG", "PCT/WG", "PCT/MIA"'
+    )
+    reconvened: bool = Field(False, description='A reconvened session, a session of its own ("CWS/4BIS")')
     current: bool = Field(False, description="The session this document is for")
     paragraphs: list[str] = Field([], description="ids of the paragraphs that speak of it, in document order")
     mentions: list[SessionMention] = []
@@ -327,8 +361,14 @@ class TaskDescription(_Model):
 
 class Task(_Model):
     number: int
+    part: int | None = Field(None, description='Sub-task number: 3 of "Task No. 33/3"')
     descriptions: list[TaskDescription] = Field([], description="Description history, in document order")
     mentions: list[Mention] = []
+
+    @property
+    def label(self) -> str:
+        """The task as WIPO writes it: "18", "33/3"."""
+        return f"{self.number}/{self.part}" if self.part is not None else str(self.number)
 
 
 class NamedEntity(_Model):
@@ -359,6 +399,7 @@ class Document(_Model):
     task_list: list[TaskEntry] = Field([], description="Entries of a task list, one per task")
     footnotes: list[Footnote] = []
     unclassified: list[Unclassified] = []
+    furniture: list[Furniture] = []
     references: list[Reference] = []
     sessions: list[SessionRecord] = []
     tasks: list[Task] = []

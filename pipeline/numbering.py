@@ -84,18 +84,30 @@ def _split(block: Block, points: list[int]) -> list[Block]:
     return pieces
 
 
+# Kinds whose every body paragraph is numbered, and kinds that are not.
+NUMBERED_KINDS = (
+    DocumentKind.working_document,
+    DocumentKind.draft_report,
+    DocumentKind.report,
+    DocumentKind.summary_by_the_chair,
+    DocumentKind.general_assembly_report,
+)
+UNNUMBERED_KINDS = (DocumentKind.circular, DocumentKind.task_list)
+
+
 def infer_lost_numbers(doc: Document) -> None:
     """A meeting document whose converter dropped every paragraph number: its
-    unnumbered body paragraphs become paragraphs 1, 2, … (``inferred``).
+    unnumbered body paragraphs become paragraphs 1, 2, … (``inferred``); one
+    opening in lower case goes on from the paragraph before.
 
-    Only where the header names a session or the kind is a working document or
-    report (these number every paragraph) and the body holds no number at all; a
-    circular, a web page or a letter keeps its unnumbered text.
+    Only where the header names a session or the kind numbers every paragraph,
+    and the body holds no number at all; a circular, a task list, a web page or
+    a letter keeps its unnumbered text.
     """
     meta = doc.metadata
-    meeting = meta.session is not None or meta.kind in (DocumentKind.working_document, DocumentKind.report)
+    meeting = meta.session is not None or meta.kind in NUMBERED_KINDS
     kinds = {content.kind for content in doc.content}
-    if doc.paragraphs or not meeting or ContentKind.salutation in kinds:
+    if doc.paragraphs or not meeting or meta.kind in UNNUMBERED_KINDS or ContentKind.salutation in kinds:
         return
     renamed: dict[str, str] = {}
     sections = {section.id: section for section in doc.sections}
@@ -103,6 +115,13 @@ def infer_lost_numbers(doc: Document) -> None:
     for content in doc.content:
         if content.kind != ContentKind.paragraph:
             kept.append(content)
+            continue
+        if doc.paragraphs and content.text[0].islower():  # a paragraph broken where a page ended
+            last = doc.paragraphs[-1]
+            last.text = f"{last.text} {content.text}"
+            last.footnotes += [number for number in content.footnotes if number not in last.footnotes]
+            last.provenance = last.provenance.merged(content.provenance)
+            renamed[content.id] = last.id
             continue
         number = len(doc.paragraphs) + 1
         paragraph = Paragraph(

@@ -21,6 +21,8 @@ from pathlib import Path
 from extractors.blocks import Block, Role, SourceDocument
 from pipeline import metadata as metadata_rules
 from pipeline.footnotes import recover_footnotes
+from pipeline.furniture import drop_furniture, drop_own_symbol_lines, running_header_symbol
+from pipeline.header import read_header
 from pipeline.headings import HeadingsMixin, is_upper, looks_like_heading
 from pipeline.labels import LabelKind, parse_label
 from pipeline.model import (
@@ -28,7 +30,6 @@ from pipeline.model import (
     AnchorKind,
     ContentKind,
     Document,
-    DocumentKind,
     FootnoteAnchor,
     Metadata,
     Paragraph,
@@ -84,8 +85,13 @@ class _Builder(HeadingsMixin, RegionsMixin, UnitsMixin, RecommendationTableMixin
         body = [block for block in blocks if block.role != Role.footnote]
         body = self._set_aside_outline(split_run_together(body))
         body = self._read_header(body)
-        self.doc.task_list, body = read_task_list(body)
+        self.doc.task_list, outside = read_task_list(body)
+        # A task entry's text also stays content, where references and the kind read it.
+        in_entries = {id(block) for block in body} - {id(block) for block in outside}
         for index, block in enumerate(body):
+            if id(block) in in_entries:
+                self._add_content(block, block_text(block), ContentKind.paragraph)
+                continue
             following = body[index + 1] if index + 1 < len(body) else None
             self._place(block, following)
         self._add_footnotes(footnote_blocks)
@@ -96,11 +102,14 @@ class _Builder(HeadingsMixin, RegionsMixin, UnitsMixin, RecommendationTableMixin
     # -- preparation -----------------------------------------------------------
 
     def _read_header(self, blocks: list[Block]) -> list[Block]:
-        header = metadata_rules.read_header([block.text for block in blocks])
-        self.doc.metadata = header.metadata
-        if self.source.title_hint and not header.metadata.title:
-            header.metadata.title = self.source.title_hint
-        return blocks[header.consumed :]
+        sorted_out = drop_furniture(blocks)
+        self.doc.furniture = sorted_out.furniture
+        header = read_header(sorted_out.blocks)
+        metadata = self.doc.metadata = header.metadata
+        metadata.symbol = metadata.symbol or running_header_symbol(self.doc.furniture)
+        if self.source.title_hint and not metadata.title:
+            metadata.title = self.source.title_hint
+        return drop_own_symbol_lines(header.body, metadata.symbol, self.doc.furniture)
 
     # -- the walk --------------------------------------------------------------
 
@@ -142,11 +151,10 @@ class _Builder(HeadingsMixin, RegionsMixin, UnitsMixin, RecommendationTableMixin
     def _finish_metadata(self) -> None:
         texts = [paragraph.text for paragraph in self.doc.paragraphs]
         texts += [content.text for content in self.doc.content]
-        metadata_rules.complete(self.doc.metadata, Path(self.source.file_name).stem, texts)
-        if self.doc.metadata.kind == DocumentKind.unknown and any(
-            content.kind == ContentKind.salutation for content in self.doc.content
-        ):
-            self.doc.metadata.kind = DocumentKind.circular
+        headings = [section.title for section in self.doc.sections]
+        headings += [annex.title for annex in self.doc.annexes if annex.title]
+        annexed_texts = [unit.text for annex in self.doc.annexes for unit in (*annex.paragraphs, *annex.content)]
+        metadata_rules.complete(self.doc.metadata, Path(self.source.file_name).stem, texts + headings + annexed_texts)
         annexed = {m.group(1) for text in texts for m in _ANNEXED_SYMBOL.finditer(text)}
         untitled = [annex for annex in self.doc.annexes if annex.title is None and not annex.table_columns]
         if len(annexed) == 1 and len(untitled) == 1:

@@ -59,11 +59,16 @@ _TABLE_HEADER = re.compile(rf"^(?:\s*(?:{'|'.join(map(re.escape, TABLE_COLUMNS))
 
 @dataclass(frozen=True)
 class Header:
-    """The header block of one rendition: only facts the seed or its README states."""
+    """The header block of one rendition: only facts the seed or its README states
+    (the DATE of the WIPO-layout rendition is the one exception, see samples/README.md)."""
 
     symbol: str | None
     lines: tuple[str, ...]  # committee, session, title, "prepared by" lines
     running: str  # running header's first line ("" when the symbol is unknown)
+    seed: str | None = None  # the seed text it renders, when not the rendition's own stem
+    logo: tuple[str, ...] = ("WIPO",)  # logo lines above the header
+    date: str | None = None  # "DATE: …" line under the symbol
+    symbol_in_table: bool = False  # symbol, ORIGINAL and DATE in the right cell of a table
 
 
 HEADERS = {
@@ -95,6 +100,24 @@ HEADERS = {
     ),
     # The circular's own heading (symbol, date, "Re:") is part of its text.
     "c_cws_151": Header(None, (), "C. CWS 151"),
+    # CWS/12/22 laid out as WIPO's own files are: the logo line "WIPO E", the
+    # organization's name under it, the symbol block in a table cell, a DATE line
+    # and the session's place and dates (from seed 002), all in the body.
+    "cws_12_22_wipo_layout": Header(
+        "CWS/12/22",
+        (
+            "Committee on WIPO Standards (CWS)",
+            "Twelfth Session",
+            "Geneva, September 16 to 19, 2024",
+            "PROPOSAL FOR REVISED RECOMMENDATIONS ON ICT AND IP ADMINISTRATION",
+            "Document prepared by the ICT Strategy Task Force",
+        ),
+        "CWS/12/22",
+        seed="cws_12_22",
+        logo=("WIPO E", "WORLD INTELLECTUAL PROPERTY ORGANIZATION"),
+        date="DATE: AUGUST 2, 2024",
+        symbol_in_table=True,
+    ),
 }
 
 
@@ -304,15 +327,28 @@ class Rendition:
         self._core_properties()
 
     def _header_block(self) -> None:
-        self._line("WIPO", bold=True, size=20)
+        for index, text in enumerate(self.header.logo):
+            self._line(text, bold=True, size=20 if index == 0 else 9)
         if self.header.symbol:
-            self._line(self.header.symbol, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
-            self._line("ORIGINAL: ENGLISH", align=WD_ALIGN_PARAGRAPH.RIGHT)
+            symbol_lines = [self.header.symbol, "ORIGINAL: ENGLISH"] + ([self.header.date] if self.header.date else [])
+            container = self._symbol_cell() if self.header.symbol_in_table else self.word
+            for index, text in enumerate(symbol_lines):
+                self._line(text, bold=index == 0, align=WD_ALIGN_PARAGRAPH.RIGHT, container=container)
         for index, text in enumerate(self.header.lines):
             self._line(text, bold=index == 0 or text.isupper(), size=14 if index == 0 else 11)
 
-    def _line(self, text: str, bold: bool = False, size: int = 11, align=None) -> None:
-        paragraph = self.word.add_paragraph()
+    def _symbol_cell(self):
+        """The right cell of a borderless two-column table, its left cell empty."""
+        table = self.word.add_table(rows=1, cols=2)
+        table.autofit = False
+        for cell, width in zip(table.rows[0].cells, (Cm(10.5), Cm(6))):
+            cell.width = width
+        cell = table.rows[0].cells[1]
+        cell._tc.remove(cell.paragraphs[0]._p)
+        return cell
+
+    def _line(self, text: str, bold: bool = False, size: int = 11, align=None, container=None) -> None:
+        paragraph = (container or self.word).add_paragraph()
         run = paragraph.add_run(text)
         run.bold = bold
         run.font.size = Pt(size)
@@ -515,11 +551,12 @@ def _fixed_zip(data: bytes) -> bytes:
 
 
 def build_docx(stem: str) -> Path:
-    """Write samples/<stem>.docx from samples/<stem>.txt."""
-    source = extract(SAMPLES / f"{stem}.txt")
+    """Write samples/<stem>.docx from its seed text (samples/<seed>.txt)."""
+    header = HEADERS[stem]
+    source = extract(SAMPLES / f"{header.seed or stem}.txt")
     doc = build_document(source)
     blocks = recover_footnotes([block for block in source.blocks if block.text or block.role == Role.footnote])
-    rendition = Rendition(doc, blocks, HEADERS[stem])
+    rendition = Rendition(doc, blocks, header)
     rendition.write(plan(doc, blocks))
     target = SAMPLES / f"{stem}.docx"
     rendition.save(target)

@@ -80,15 +80,21 @@ def test_bad_input_gives_one_line_and_exit_2(cli, tmp_path, case):
 
 
 def test_batch_goes_on_past_a_bad_file_and_reports_it(cli, tmp_path):
-    bad = tmp_path / "bad.txt"
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    bad = inputs / "bad.txt"
     bad.write_bytes(b"\xff\xfe\x00\x01" * 10)
+    for name in ("circular", "draft"):
+        (inputs / SEED_TEXTS[name].name).write_bytes(SEED_TEXTS[name].read_bytes())
     out = tmp_path / "out"
-    result = cli("batch", SEED_TEXTS["circular"], bad, SEED_TEXTS["draft"], "-o", out)
+    result = cli("batch", inputs / "c_cws_151.txt", bad, inputs / "cws_12_22.txt", "-o", out, "--jobs", 1)
     assert result.exit_code == 1
-    assert "2 converted, 1 failed" in result.output
+    assert "2 converted, 0 unchanged, 0 skipped, 1 failed" in result.output
+    assert f"failed    {bad}" in result.output
     assert sorted(p.name for p in out.iterdir()) == [
         "c_cws_151.txt.json",
         "c_cws_151.txt.xml",
+        "cws-manifest.json",
         "cws_12_22.txt.json",
         "cws_12_22.txt.xml",
     ]
@@ -106,9 +112,11 @@ def test_a_failed_extract_leaves_an_existing_output_untouched(cli, tmp_path):
 
 def test_batch_on_the_samples_folder_reads_every_sample(cli, tmp_path):
     result = cli("batch", SAMPLES, "-o", tmp_path, "--format", "json")
-    readable = collect_inputs([SAMPLES])
-    assert len(readable) == 24  # the four seeds as TXT, DOCX and PDF, and in converted/ as three tools' text
-    assert {p.name for p in tmp_path.iterdir()} == {f"{path.name}.json" for path in readable}
+    readable = [path for path, _ in collect_inputs([SAMPLES])[0]]
+    assert len(readable) == 26  # the seeds as TXT, DOCX and PDF, CWS/12/22 in the WIPO layout, converted/ texts
+    written = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()}
+    assert written == {f"{path.relative_to(SAMPLES)}.json" for path in readable} | {"cws-manifest.json"}
+    assert "skipped   " + str(SAMPLES / "README.md") in result.output  # read by nobody, but said
     assert result.exit_code == 0, result.output
 
 

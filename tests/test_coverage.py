@@ -10,9 +10,10 @@ the furniture the pipeline drops on purpose, each kind named here:
   footnote mark;
 - the word "Recommendation" before a recommendation's number, which the model
   keeps as the ``number`` field;
-- header lines (no unit covers them), whose words must be in the metadata; a
-  circular's "Re:" label and a date's month name are the only exceptions (the date
-  is kept as ISO 8601).
+- header lines (the metadata's provenance covers them, or no unit does), whose
+  words must be in the metadata; a circular's "Re:" label and a date's month name
+  are the only exceptions (the date is kept as ISO 8601);
+- running headers and page numbers, which the model keeps as ``furniture``.
 """
 
 from __future__ import annotations
@@ -69,8 +70,9 @@ def uncovered_words(document, source_text: str) -> list[tuple[int, list[str]]]:
     """(line number, missing words) for each source line whose words are not all
     in the model units covering it."""
     data = document.model_dump(mode="json")
-    units = list(_units(data))
+    units = list(_units({key: value for key, value in data.items() if key != "metadata"}))
     metadata = _tokens(data["metadata"]) | set(MONTHS)
+    header = data["metadata"].get("provenance") or {}
     columns = _tokens([annex["table_columns"] for annex in data["annexes"]])
     problems = []
     for number, line in enumerate(source_text.splitlines(), start=1):
@@ -80,9 +82,11 @@ def uncovered_words(document, source_text: str) -> list[tuple[int, list[str]]]:
         if not words or _is_table_header(line, columns):
             continue
         covering = [words_ for first, last, words_ in units if first <= number <= last]
-        pool = set().union(*covering) if covering else metadata
-        if not covering:
+        in_header = header.get("line_start") is not None and header["line_start"] <= number <= header["line_end"]
+        if in_header or not covering:
+            covering.append(metadata)
             words = _words(HEADER_LABEL.sub(" ", line))
+        pool = set().union(*covering)
         missing = [word for word in words if word not in pool]
         if missing:
             problems.append((number, missing))

@@ -117,13 +117,15 @@ def test_numbers_dropped_by_the_converter_are_inferred_in_a_meeting_document():
         "CWS/5/22\nORIGINAL: ENGLISH\nDATE: JULY 12, 2017\nCommittee on WIPO Standards (CWS)\nFifth Session\n"
         "Geneva, May 29 to June 2, 2017\nDRAFT REPORT\nprepared by the Secretariat\nINTRODUCTION\n"
         "The Committee held its fifth session in Geneva from May 29 to June 2, 2017.\n"
-        "The following Member States were represented at the session: Argentina; Australia.\n"
+        "The following Member States were represented at the session: Argentina; Australia; Austria\n"
+        "and Brazil (4).\n"
     )
     assert [(p.number, p.printed_number, p.number_source.value) for p in model.paragraphs] == [
         (1, None, I),
         (2, None, I),
     ]
     assert model.sections[0].paragraphs == ["p1", "p2"]
+    assert model.paragraphs[1].text.endswith("Australia; Austria and Brazil (4).")
 
 
 def test_unnumbered_text_of_a_page_without_session_stays_content():

@@ -3,7 +3,6 @@ page geometry (the narrow input any backend can feed)."""
 
 from __future__ import annotations
 
-import zlib
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from pipeline.errors import (
     TooLarge,
     UnsupportedFormat,
 )
+from tests.pdf_files import one_page_pdf, text_pdf
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "robustness"
@@ -28,40 +28,12 @@ CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "rob
 # -- hand-made PDF files ---------------------------------------------------------
 
 
-def _pdf_file(content: bytes, resources: bytes, extra: list[bytes] = ()) -> bytes:
-    """A one-page PDF with the given content stream and resources, xref and all."""
-    stream = zlib.compress(content)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources " + resources + b" >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        *extra,
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-def _text_pdf(text: bytes = b"Hello from a hand-made PDF") -> bytes:
-    content = b"BT /F1 12 Tf 72 720 Td (" + text + b") Tj ET"
-    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
-    return _pdf_file(content, b"<< /Font << /F1 5 0 R >> >>", [font])
-
-
 def _image_only_pdf() -> bytes:
     image = (
         b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray"
         b" /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream"
     )
-    return _pdf_file(b"q 200 0 0 200 72 500 cm /Im1 Do Q", b"<< /XObject << /Im1 5 0 R >> >>", [image])
+    return one_page_pdf(b"q 200 0 0 200 72 500 cm /Im1 Do Q", b"<< /XObject << /Im1 5 0 R >> >>", [image])
 
 
 def _write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -71,7 +43,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
 
 
 def test_hand_made_pdf_is_read(tmp_path):
-    source = pdf.extract(_write(tmp_path, "hello.pdf", _text_pdf()))
+    source = pdf.extract(_write(tmp_path, "hello.pdf", text_pdf()))
     assert [block.text for block in source.blocks] == ["Hello from a hand-made PDF"]
     assert source.blocks[0].provenance.page == 1 and len(source.blocks[0].provenance.bbox) == 4
 
@@ -83,7 +55,7 @@ def test_image_only_pdf_needs_ocr(tmp_path):
 
 def test_blank_pdf_is_empty(tmp_path):
     with pytest.raises(EmptyDocument, match="opens but has no text on any of its 1 page"):
-        pdf.extract(_write(tmp_path, "blank.pdf", _pdf_file(b"", b"<< >>")))
+        pdf.extract(_write(tmp_path, "blank.pdf", one_page_pdf(b"", b"<< >>")))
 
 
 def test_empty_file(tmp_path):
@@ -127,7 +99,7 @@ def test_time_budget_between_pages(monkeypatch):
     monkeypatch.setattr(pdf_budget, "time", Clock)
     data = (SAMPLES / "cws_12_22.pdf").read_bytes()
     with pytest.raises(ExtractionTimeout, match="at page 2 of 7"):
-        list(pdf.read_pages(data, "cws_12_22.pdf", time_limit=1.0, max_pages=100))
+        list(pdf.read_pages(data, "cws_12_22.pdf", pdf_budget.Budget(1.0, "cws_12_22.pdf"), max_pages=100))
 
 
 def test_time_budget_from_the_environment(monkeypatch):
@@ -372,7 +344,7 @@ def test_pdfium_backend_refuses_bad_input_with_the_same_errors(tmp_path):
         pdf.extract(_write(tmp_path, "cut.pdf", data[: len(data) // 2]), backend="pdfium")
     with pytest.raises(TooLarge, match="7 pages; the limit is 3"):
         pdf.extract(SAMPLES / "cws_12_22.pdf", max_pages=3, backend="pdfium")
-    source = pdf.extract(_write(tmp_path, "hello.pdf", _text_pdf()), backend="pdfium")
+    source = pdf.extract(_write(tmp_path, "hello.pdf", text_pdf()), backend="pdfium")
     assert [block.text for block in source.blocks] == ["Hello from a hand-made PDF"]
 
 

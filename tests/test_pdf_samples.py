@@ -42,8 +42,8 @@ def test_pdf_gives_the_text_model(models, stem, part):
 
 @pytest.mark.parametrize("stem", STEMS)
 def test_pdf_metadata_agrees_with_the_text_and_may_say_more(models, stem):
-    text = models[stem]["txt"].metadata.model_dump(mode="json")
-    pdf = models[stem]["pdf"].metadata.model_dump(mode="json")
+    text = models[stem]["txt"].metadata.model_dump(mode="json", exclude={"provenance"})
+    pdf = models[stem]["pdf"].metadata.model_dump(mode="json", exclude={"provenance"})
     for field, value in text.items():
         if value is None or field == "symbol_inferred":  # the text lacks the header that states the symbol
             continue
@@ -182,8 +182,9 @@ TAGGED = Path(__file__).resolve().parent / "fixtures" / "cws_12_22_tagged.pdf"
 
 def test_tagged_pdf_structure_is_used():
     from extractors.pdf import read_pages
+    from extractors.pdf_budget import Budget
 
-    pages = list(read_pages(TAGGED.read_bytes(), TAGGED.name, time_limit=60, max_pages=20))
+    pages = list(read_pages(TAGGED.read_bytes(), TAGGED.name, Budget(60, TAGGED.name), max_pages=20))
     words = [word for page in pages for word in page.words]
     assert sum(word.element is not None for word in words) > len(words) / 2
     # the running headers are marked as artifacts by the file itself
@@ -195,25 +196,3 @@ def test_tagged_pdf_gives_the_text_model(models, part):
     tagged = build_document(read_source(TAGGED)).model_dump(mode="json")[part]
     text = models["cws_12_22"]["txt"].model_dump(mode="json")[part]
     assert without_provenance(tagged, PRINTING) == without_provenance(text, PRINTING)
-
-
-def _comparable(block):
-    provenance = block.provenance
-    return (
-        block.role,
-        block.text,
-        block.marks,
-        block.footnote_number,
-        (provenance.page, provenance.table, provenance.row, provenance.column),
-    )
-
-
-@pytest.mark.parametrize("stem", STEMS)
-def test_pdfium_backend_feeds_the_layout_the_same_geometry(sources, stem):
-    from extractors.pdf import extract
-
-    pdfium = extract(SAMPLES / f"{stem}.pdf", backend="pdfium").blocks
-    pdfplumber = sources[stem].blocks
-    assert [_comparable(block) for block in pdfium] == [_comparable(block) for block in pdfplumber]
-    for one, other in zip(pdfium, pdfplumber):
-        assert all(abs(a - b) < 1.5 for a, b in zip(one.provenance.bbox, other.provenance.bbox))

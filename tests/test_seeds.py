@@ -184,7 +184,8 @@ def test_report_has_no_conversion_noise(report):
 
 
 def test_report_kind_and_title(report):
-    assert report.metadata.kind == DocumentKind.report
+    assert report.metadata.kind == DocumentKind.general_assembly_report
+    assert report.metadata.title == "Report on the Committee on WIPO Standards"
     assert report.metadata.symbol == "WO/GA/58/9"
 
 

@@ -11,6 +11,7 @@ from pipeline.diff.paragraphs import diff_content, diff_paragraphs
 from pipeline.diff.recommendations import diff_recommendations, has_related_column
 from pipeline.diff.words import comparison_key, diff_words
 from pipeline.model import Document
+from pipeline.symbols import parse_symbol
 
 COLUMNS = Reader[str](NodeKind.column, "col", lambda e: e, lambda e: None, lambda e: e)
 
@@ -80,10 +81,17 @@ def _metadata(old: Document, new: Document) -> list[FieldChange]:
     fields = []
     for name in ("title", "symbol", "date"):
         old_value, new_value = getattr(old.metadata, name), getattr(new.metadata, name)
+        if name == "symbol":  # one written form: "CWS/5/22 Prov." is "CWS/5/22 PROV."
+            old_value, new_value = _symbol(old_value), _symbol(new_value)
         change = _field(f"meta.{name}", name, _text(old_value), _text(new_value))
         if change:
             fields.append(change)
     return fields
+
+
+def _symbol(value: str | None) -> str | None:
+    symbol = parse_symbol(value) if value else None
+    return symbol.normalized if symbol else value
 
 
 def _text(value) -> str | None:

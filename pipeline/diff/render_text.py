@@ -12,8 +12,9 @@ _CONTEXT = 6  # unchanged words kept on each side of a change
 _HEAD_WORDS = 16  # words shown of an added or removed text
 
 
-def render_text(diff: DocumentDiff, color: bool = False) -> str:
-    """A compact, readable account of ``diff``; ANSI colours when ``color``."""
+def render_text(diff: DocumentDiff, color: bool = False, full: bool = False) -> str:
+    """A compact, readable account of ``diff``; ANSI colours when ``color``;
+    added and removed texts and unchanged runs whole when ``full``."""
     style = click.style if color else _plain
     found = changes(diff)
     lines = [
@@ -23,7 +24,7 @@ def render_text(diff: DocumentDiff, color: bool = False) -> str:
     for change in found:
         lines.append("")
         lines.append(f"{style(change.heading, bold=True)}: {', '.join(change.what)}")
-        lines.extend(f"    {line}" for line in _body(change, style))
+        lines.extend(f"    {line}" for line in _body(change, style, full))
     return "\n".join(lines) + "\n"
 
 
@@ -54,24 +55,25 @@ def summary_line(diff: DocumentDiff, found: list[Change]) -> str:
     return f"{total} change{'s' if total != 1 else ''}: " + ", ".join(parts)
 
 
-def _body(change: Change, style) -> list[str]:
+def _body(change: Change, style, full: bool) -> list[str]:
     target = change.target
     if isinstance(target, Part):
         return []
     if isinstance(target, FieldChange):
         if target.words:
-            return [_redline(target.words, style)]
+            return [_redline(target.words, style, full)]
         return [style(f"- {target.old}", fg="red"), style(f"+ {target.new}", fg="green")]
-    return _node_body(target, style)
+    return _node_body(target, style, full)
 
 
-def _node_body(node: Node, style) -> list[str]:
+def _node_body(node: Node, style, full: bool) -> list[str]:
+    head = _whole if full else _head
     if node.reworded:
-        return [_redline(node.words, style), f"(similarity {node.similarity:.2f})"]
+        return [_redline(node.words, style, full), f"(similarity {node.similarity:.2f})"]
     if node.new_text is None:
-        lines = [style(f"- {_head(node.old_text)}", fg="red")]
+        lines = [style(f"- {head(node.old_text)}", fg="red")]
     elif node.old_text is None:
-        lines = [style(f"+ {_head(node.new_text)}", fg="green")]
+        lines = [style(f"+ {head(node.new_text)}", fg="green")]
     else:
         return []
     notes = [child.old_label or child.new_label for child in node.children if child.kind == NodeKind.footnote]
@@ -80,11 +82,11 @@ def _node_body(node: Node, style) -> list[str]:
     return lines
 
 
-def _redline(segments: list[Segment], style) -> str:
-    """Inline word diff, [-deleted-]{+inserted+}, long unchanged runs elided."""
+def _redline(segments: list[Segment], style, full: bool) -> str:
+    """Inline word diff, [-deleted-]{+inserted+}, long unchanged runs elided unless ``full``."""
     return redline(
         segments,
-        kept=_elide,
+        kept=_whole if full else _elide,
         deleted=lambda words: style(f"[-{words}-]", fg="red"),
         inserted=lambda words: style(f"{{+{words}+}}", fg="green"),
     )
@@ -96,6 +98,10 @@ def _elide(text: str) -> str:
         return text
     lead = " " if text[:1].isspace() else ""
     return f"{lead}{' '.join(words[:_CONTEXT])} … {' '.join(words[-_CONTEXT:])}"
+
+
+def _whole(text: str) -> str:
+    return text
 
 
 def _head(text: str) -> str:

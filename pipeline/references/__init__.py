@@ -9,7 +9,7 @@ internal references at paragraph ids; ``annotate`` fills the document's fields.
 from __future__ import annotations
 
 from pipeline.model import Document
-from pipeline.references.entities import date_mentions, named_entities, task_forces
+from pipeline.references.entities import date_mentions, member_states, standards, task_forces
 from pipeline.references.find import find
 from pipeline.references.resolve import references
 from pipeline.references.sessions import own_session, session_mentions, session_records
@@ -28,6 +28,6 @@ def annotate(document: Document) -> None:
     document.sessions = session_records(located, document, own)
     document.tasks = tasks(hits, units, located)
     document.task_forces = task_forces(hits)
-    document.member_states = named_entities(hits, "MEMBER_STATE")
-    document.standards = named_entities(hits, "STANDARD")
+    document.member_states = member_states(hits)
+    document.standards = standards(hits)
     document.dates = date_mentions(hits)

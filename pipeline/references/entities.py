@@ -7,15 +7,35 @@ import re
 from pipeline.model import DateMention, Mention, NamedEntity
 from pipeline.references.dates import iso_dates
 from pipeline.references.find import Hit
-from pipeline.references.nlp import lexicon
+from pipeline.references.names import fold
+from pipeline.references.nlp import lexicon, member_state_names, token_symbol
 
 _LIST_ENTRY = re.compile(r"[^,;.]+")
 _CONJUNCTION = re.compile(r"^(?:and|or)\s+")
 
 
-def named_entities(hits: list[Hit], label: str) -> list[NamedEntity]:
-    """One entity per distinct name matched with ``label``, in order of first mention."""
-    return _group((hit.text, hit.mention()) for hit in hits if hit.label == label)
+def member_states(hits: list[Hit]) -> list[NamedEntity]:
+    """One entity per member state, under its canonical name, whatever the
+    spelling ("Republic Of Korea", "Côte d’Ivoire", "Czech Republic")."""
+    names = member_state_names()
+    return _group(
+        ((hit.text, hit.mention()) for hit in hits if hit.label == "MEMBER_STATE"),
+        {hit.text: names[fold(hit.text)] for hit in hits if hit.label == "MEMBER_STATE"},
+    )
+
+
+def standards(hits: list[Hit]) -> list[NamedEntity]:
+    """One entity per WIPO standard, as "ST.10/C", wherever a symbol names it
+    (also inside a longer mention: "the ST.10/C Task Force")."""
+    named = []
+    for hit in hits:
+        for token in hit.span:
+            if token_symbol(token, "standard"):
+                start = hit.offset + token.idx
+                end = start + len(token.text)
+                mention = Mention(text=token.text, unit=hit.unit.id, paragraph=hit.unit.paragraph, start=start, end=end)
+                named.append((token._.symbol.normalized, mention))
+    return _group(named)
 
 
 def task_forces(hits: list[Hit]) -> list[NamedEntity]:
@@ -43,7 +63,7 @@ def date_mentions(hits: list[Hit]) -> list[DateMention]:
 def _listed(hit: Hit) -> list[tuple[str, Mention]]:
     """The names of the enumeration that follows ``hit`` up to the end of its sentence."""
     unit = hit.unit
-    sentence_end = hit.span.sent.end_char
+    sentence_end = hit.sentence_end
     entries = []
     for match in _LIST_ENTRY.finditer(unit.text, hit.end, sentence_end):
         entry = match.group().strip()

@@ -19,7 +19,8 @@ def report(document: Document) -> str:
             [
                 (
                     s.body,
-                    f"{s.number if s.number is not None else '?'}{' (current)' if s.current else ''}",
+                    f"{s.number if s.number is not None else '?'}{' reconvened' if s.reconvened else ''}"
+                    f"{' (current)' if s.current else ''}",
                     str(s.year or ""),
                     f"{s.start_date} to {s.end_date}" if s.start_date else "",
                     ", ".join(s.paragraphs),
@@ -31,7 +32,7 @@ def report(document: Document) -> str:
             "Task descriptions",
             ("task", "change", "session", "where", "description"),
             [
-                (str(t.number), d.change.value, str(d.session or "?"), d.mention.unit, d.text)
+                (t.label, d.change.value, str(d.session or "?"), d.mention.unit, d.text)
                 for t in document.tasks
                 for d in t.descriptions
             ],
@@ -60,7 +61,10 @@ def resolution(reference: Reference) -> str:
         return f"{reference.document}" + (" (Annex)" if reference.kind == ReferenceKind.annex else "")
     inherited = " (document from the enclosing phrase)" if reference.inherited else ""
     noun = "paragraph" if len(numbers) == 1 else "paragraphs"
-    return f"{reference.document} {noun} {_compact(numbers)}{inherited}"
+    where = f" {reference.annex}" if reference.annex else ""
+    items = "".join(f" ({item})" for item in reference.items)
+    note = f" [{reference.note}]" if reference.note else ""
+    return f"{reference.document}{where} {noun} {_compact(numbers)}{items}{inherited}{note}"
 
 
 def _compact(numbers: list[int]) -> str:

@@ -17,11 +17,12 @@ import re
 from dataclasses import dataclass
 
 from pipeline.dates import ordinal_number, ordinal_word
-from pipeline.metadata import SYMBOL
 from pipeline.model import Document, SessionMention, SessionRecord, SessionRelation
 from pipeline.references.dates import iso_dates
 from pipeline.references.find import Hit, hits_by_unit
-from pipeline.references.nlp import lexicon
+from pipeline.references.names import fold
+from pipeline.references.nlp import lexicon, token_symbol
+from pipeline.symbols import parse_symbol
 
 _RELATIONS = {
     "current": SessionRelation.current,
@@ -34,7 +35,6 @@ _RELATIONS = {
 }
 _OFFSETS = {SessionRelation.current: 0, SessionRelation.next: 1, SessionRelation.previous: -1}
 _OF_BODY = re.compile(r"^\s*of\s+(?:the\s+)?$")
-_DATE_GLUE = re.compile(r"^,?\s*(?:held\s+)?(?:in|from|on)?\s*$")
 _SYMBOL_LABELS = ("DOCUMENT", "PARAGRAPHS", "ANNEX")  # references that can end in a document symbol
 
 
@@ -45,6 +45,7 @@ class Located:
     hit: Hit
     body: str
     session: SessionMention
+    reconvened: bool = False
 
 
 def session_mentions(hits: list[Hit], document: Document, own: int | None) -> list[Located]:
@@ -54,52 +55,82 @@ def session_mentions(hits: list[Hit], document: Document, own: int | None) -> li
     by_unit = hits_by_unit(hits)
     located: list[Located] = []
     for hit in hits:
+        if hit.label == "SESSION_SYMBOL":
+            located.extend(_symbol_session(hit))
         if hit.label != "SESSION":
             continue
         neighbours = by_unit[hit.unit.id]
-        body = _body(hit, neighbours)
+        if _session_line(hit):
+            # A header's session line: its dates are on the line that follows.
+            neighbours = [*neighbours, *(other for other in hits if other.order == hit.order + 1)]
+        body = _body(hit, neighbours, own_body)
         for session in _read(hit, neighbours):
             if session.relation == SessionRelation.same:
                 earlier = [entry.session.number for entry in located if entry.body == body]
                 session.number = earlier[-1] if earlier else None
             elif session.relation in _OFFSETS and own is not None and body == own_body:
                 session.number = own + _OFFSETS[session.relation]
-            located.append(Located(hit, body, session))
+            located.append(Located(hit, body, session, _reconvened(hit)))
     return located
+
+
+def _session_line(hit: Hit) -> bool:
+    """A text that is only a session's name: the session line of a header block
+    ("First Session") that the header reader did not take."""
+    return hit.start == 0 and not hit.unit.text[hit.end :].strip()
+
+
+def _symbol_session(hit: Hit) -> list[Located]:
+    """ "approved at CWS/9": the ninth session of the CWS."""
+    written = next(token.text for token in hit.span if "/" in token.text)
+    symbol = parse_symbol(written + "/1")
+    if symbol is None:
+        return []
+    session = SessionMention(mention=hit.mention(), relation=SessionRelation.named, number=symbol.session_number)
+    return [Located(hit, symbol.body, session, symbol.reconvened)]
+
+
+def _reconvened(hit: Hit) -> bool:
+    return any(token.lower_ in lexicon()["reconvened_words"] for token in hit.span)
 
 
 def own_session(hits: list[Hit], document: Document) -> int | None:
     """The number of the session this document is for, where known."""
     if document.metadata.session and document.metadata.session.number:
         return document.metadata.session.number
+    for hit in hits:
+        if hit.label == "SESSION" and _session_line(hit):
+            return _ordinals(hit)[0]
     own_body = _own_body(document)
     by_unit = hits_by_unit(hits)
     for hit in hits:
         if hit.label != "SESSION" or _relation(hit) != SessionRelation.current:
             continue
         for other in by_unit[hit.unit.id]:
-            symbol = SYMBOL.match(other.span[-1].text)
-            if other.label in _SYMBOL_LABELS and symbol and symbol.group(1) == own_body and other.same_sentence(hit):
-                return int(symbol.group(2))
+            symbol = token_symbol(other.span[-1], "document") if other.label in _SYMBOL_LABELS else None
+            if symbol and symbol.kind == "document" and symbol.body == own_body and other.same_sentence(hit):
+                return symbol.session_number
     return None
 
 
 def session_records(located: list[Located], document: Document, own: int | None) -> list[SessionRecord]:
-    """The ``sessions`` list: one record per body and number, with its mentions."""
+    """The ``sessions`` list: one record per body, number and reconvening, with its
+    mentions; the document's own session (from its header) is always one."""
     own_body = _own_body(document)
-    records: dict[tuple[str, int | None], SessionRecord] = {}
+    records: dict[tuple[str, int | None, bool], SessionRecord] = {}
+    meta = document.metadata.session
+    if own is not None:
+        records[(own_body, own, False)] = _new_record(own_body, own, False, own)
+        if meta is not None and meta.number == own:
+            record = records[(own_body, own, False)]
+            record.year, record.start_date, record.end_date = meta.year, meta.start_date, meta.end_date
     for entry in located:
         session = entry.session
-        key = (entry.body, session.number)
+        key = (entry.body, session.number, entry.reconvened)
         record = records.get(key)
         if record is None:
-            ordinal = ordinal_word(session.number) if session.number and session.number < 100 else None
-            record = records[key] = SessionRecord(
-                body=entry.body,
-                number=session.number,
-                ordinal=ordinal,
-                current=session.number is not None and session.number == own and entry.body == own_body,
-            )
+            own_here = own if entry.body == own_body else None
+            record = records[key] = _new_record(entry.body, session.number, entry.reconvened, own_here)
         record.year = record.year or session.year
         record.start_date = record.start_date or session.start_date
         record.end_date = record.end_date or session.end_date
@@ -107,7 +138,17 @@ def session_records(located: list[Located], document: Document, own: int | None)
         if paragraph not in record.paragraphs:
             record.paragraphs.append(paragraph)
         record.mentions.append(session)
-    return sorted(records.values(), key=lambda r: (r.body, r.number is None, r.number or 0))
+    return sorted(records.values(), key=lambda r: (r.body, r.number is None, r.number or 0, r.reconvened))
+
+
+def _new_record(body: str, number: int | None, reconvened: bool, own: int | None) -> SessionRecord:
+    return SessionRecord(
+        body=body,
+        number=number,
+        ordinal=ordinal_word(number) if number and number < 100 else None,
+        reconvened=reconvened,
+        current=number is not None and number == own and not reconvened,
+    )
 
 
 def _read(hit: Hit, neighbours: list[Hit]) -> list[SessionMention]:
@@ -149,27 +190,37 @@ def _ordinals(hit: Hit) -> list[int]:
 
 
 def _adjacent_date(hit: Hit, neighbours: list[Hit]) -> Hit | None:
+    glue = re.compile(lexicon()["session_date_glue"])
     for other in neighbours:
         if other.order <= hit.order:
             continue
-        if other.label == "DATE":
-            return other if _DATE_GLUE.match(hit.unit.text[hit.end : other.start]) else None
+        if other.label != "DATE":
+            continue
+        if other.unit is not hit.unit:
+            return other if glue.match(other.unit.text[: other.start]) else None
+        return other if glue.match(hit.unit.text[hit.end : other.start]) else None
     return None
 
 
-def _body(hit: Hit, neighbours: list[Hit]) -> str:
-    bodies = lexicon()["bodies"]
+def _body(hit: Hit, neighbours: list[Hit], default: str) -> str:
+    bodies = _bodies()
     named = [other for other in neighbours if other.label == "BODY" and other.same_sentence(hit)]
     before = [other for other in named if other.end <= hit.start]
     after = [other for other in named if other.start >= hit.end]
     if after and _OF_BODY.match(hit.unit.text[hit.end : after[0].start]):
-        return bodies[after[0].text]
+        return bodies[fold(after[0].text)]
     if before:
-        return bodies[before[-1].text]
+        return bodies[fold(before[-1].text)]
     if after:
-        return bodies[after[0].text]
-    return lexicon()["default_body"]
+        return bodies[fold(after[0].text)]
+    return default
+
+
+def _bodies() -> dict[str, str]:
+    return {fold(name): body for name, body in lexicon()["bodies"].items()}
 
 
 def _own_body(document: Document) -> str:
-    return document.metadata.committee or lexicon()["default_body"]
+    """The body the document is of: its committee, else its symbol's body, else the CWS."""
+    symbol = parse_symbol(document.metadata.symbol) if document.metadata.symbol else None
+    return document.metadata.committee or (symbol.body if symbol else None) or lexicon()["default_body"]

@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from pipeline.model import Mention, Task, TaskChange, TaskDescription
+from pipeline.references.extents import read_tasks
 from pipeline.references.find import Hit
 from pipeline.references.nlp import lexicon
 from pipeline.references.sessions import Located
@@ -24,20 +25,26 @@ _TRAILING_SEE = re.compile(r"\s*\(see\b.*$", re.I | re.S)
 
 
 def tasks(hits: list[Hit], units: list[Unit], sessions: list[Located]) -> list[Task]:
-    """One ``Task`` per task number, with its mentions and description history."""
-    by_number: dict[int, Task] = {}
+    """One ``Task`` per task (and sub-task) number, with its mentions and
+    description history; a list ("Tasks Nos. 18, 23 and 43") names each."""
+    by_number: dict[tuple[int, int | None], Task] = {}
     position = {unit.id: index for index, unit in enumerate(units)}
     for hit in hits:
         if hit.label != "TASK":
             continue
-        number = int(hit.span[-1].text)
-        task = by_number.setdefault(number, Task(number=number))
-        task.mentions.append(hit.mention())
-        following = units[position[hit.unit.id] + 1 :]
-        description = _description(hit, following, sessions)
-        if description is not None:
-            task.descriptions.append(description)
-    return [by_number[number] for number in sorted(by_number)]
+        listed, _ = read_tasks(hit.span.doc, hit.span.start)
+        for place, (number, part, token) in enumerate(listed):
+            task = by_number.setdefault((number, part), Task(number=number, part=part))
+            start = hit.start if place == 0 else hit.offset + hit.span.doc[token].idx
+            end = hit.offset + hit.span.doc[token].idx + len(hit.span.doc[token].text)
+            text = hit.unit.text[start:end]
+            task.mentions.append(Mention(text=text, unit=hit.unit.id, paragraph=hit.unit.paragraph, start=start, end=end))
+        if len(listed) == 1:
+            following = units[position[hit.unit.id] + 1 :]
+            description = _description(hit, following, sessions)
+            if description is not None:
+                by_number[listed[0][:2]].descriptions.append(description)
+    return [by_number[key] for key in sorted(by_number, key=lambda key: (key[0], key[1] or 0))]
 
 
 def _description(hit: Hit, following: list[Unit], sessions: list[Located]) -> TaskDescription | None:
@@ -46,7 +53,7 @@ def _description(hit: Hit, following: list[Unit], sessions: list[Located]) -> Ta
         return None
     start = hit.end + opening.end()
     text, end = _quotation(hit.unit, start, following)
-    sentence_start = hit.span.sent.start_char
+    sentence_start = hit.sentence_start
     return TaskDescription(
         text=text,
         change=_change(hit.unit.text[sentence_start : hit.start]),

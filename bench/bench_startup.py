@@ -1,0 +1,54 @@
+"""Start-up of the ``cws`` command: ``--help``, ``validate`` of an output, and a
+one-page extract end to end, against the bare interpreter and against importing
+spaCy (what every command paid before imports were made lazy). Rounds are
+interleaved; the table gives the best and median wall time of each and its
+ratio to the bare interpreter."""
+
+from __future__ import annotations
+
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CWS = Path(sys.executable).with_name("cws")
+SAMPLE = ROOT / "samples" / "c_cws_151.txt"
+ROUNDS = 15
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        output = Path(folder) / "c.json"
+        subprocess.run([CWS, "extract", SAMPLE, "-o", output], check=True)
+        commands = {
+            "python -c pass (bare interpreter)": [sys.executable, "-c", "pass"],
+            "python -c 'import spacy' (the old floor)": [sys.executable, "-c", "import spacy"],
+            "cws --help": [CWS, "--help"],
+            "cws validate c.json": [CWS, "validate", output],
+            "cws extract (1-page text)": [CWS, "extract", SAMPLE, "-o", Path(folder) / "x.json"],
+        }
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(ROUNDS):
+            for name, command in commands.items():
+                times[name].append(timed([str(part) for part in command]))
+    floor = min(times["python -c pass (bare interpreter)"])
+    print(f"Start-up, {ROUNDS} interleaved rounds; {platform.processor() or platform.machine()}, "
+          f"Python {platform.python_version()}")
+    print(f"| command | best | median | best / bare interpreter |")
+    print("|---|---|---|---|")
+    for name, values in times.items():
+        print(f"| {name} | {min(values):.3f} s | {statistics.median(values):.3f} s | {min(values) / floor:.1f}× |")
+
+
+if __name__ == "__main__":
+    main()

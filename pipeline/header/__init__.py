@@ -1,0 +1,19 @@
+"""The WIPO header block: its fields (``fields``), one text cut into fields and
+free text (``scan``), the block read off the front of a document (``reader``),
+session ordinals (``ordinals``) and document kinds as profiles (``kinds``)."""
+
+from __future__ import annotations
+
+from pipeline.furniture import is_furniture_text
+from pipeline.header.fields import Field
+from pipeline.header.reader import HeaderReading, read_header
+from pipeline.header.scan import scan
+
+__all__ = ["HeaderReading", "is_header_line", "read_header"]
+
+
+def is_header_line(text: str) -> bool:
+    """A line made only of header fields (symbol, ORIGINAL, DATE, committee,
+    session, place and dates, "prepared by", logo marks) or of page furniture."""
+    pieces = scan(text)
+    return bool(pieces) and all(isinstance(piece, Field) for piece in pieces) or is_furniture_text(text)

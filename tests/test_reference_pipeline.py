@@ -1,0 +1,71 @@
+"""How the references stage hands text to spaCy: only units that can hold a
+mention (and the pre-filter loses none), long units in pieces, spaCy imported
+only when the pipeline is built."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+
+import pytest
+
+from pipeline.api import extract_document
+from pipeline.references.find import find
+from pipeline.references.nlp import pipeline
+from pipeline.references.units import text_units
+from tests.conftest import ROOT, SEED_TEXTS, SHARED, annotated_sentence
+
+find_module = importlib.import_module("pipeline.references.find")  # the package exports the function of that name
+REAL = SHARED / "corpus" / "cws-real"
+INPUTS = [*SEED_TEXTS.values(), *(sorted(REAL.glob("*.txt")) if REAL.is_dir() else [])]
+
+
+def _found(hits):
+    return [(hit.label, hit.unit.id, hit.start, hit.end) for hit in hits]
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda path: path.stem)
+def test_prefilter_finds_the_same_mentions(path):
+    units = list(text_units(extract_document(path)))
+    screened = find(units)
+    assert screened, "a document with no mention proves nothing"
+    assert _found(screened) == _found(find(units, screen=False))
+
+
+def test_prefilter_skips_units_without_a_digit_keyword_or_name(draft):
+    units = list(text_units(draft))
+    spared = [unit for unit in units if not find_module._may_hold_mention(unit.text)]
+    assert spared, "the seed has text units that can hold no mention"
+    assert not find(spared, screen=False)
+
+
+def test_long_paragraph_is_read_in_pieces(monkeypatch):
+    """A paragraph longer than spaCy's max_length is read whole, never refused;
+    mentions keep their offsets in the paragraph, even past a cut. (spaCy's
+    limit is lowered to 100,000 characters so that the test stays short: a
+    1.6 MB paragraph against the default 1,000,000 goes the same way.)"""
+    monkeypatch.setattr(pipeline(), "max_length", 100_000)
+    sentence = "The CWS noted paragraph 5 of document CWS/1/3 and Task No. 18. "
+    repeats = 160_000 // len(sentence) + 1
+    text = sentence * repeats
+    document = annotated_sentence(text)
+    assert len(document.references) == repeats
+    last = document.references[-1]
+    assert text[last.mention.start : last.mention.end] == "paragraph 5 of document CWS/1/3"
+    assert last.mention.start == (repeats - 1) * len(sentence) + sentence.index("paragraph")
+    assert len(document.tasks[0].mentions) == repeats
+
+
+def test_pieces_cut_between_sentences():
+    unit = find_module.Unit("p1", "One sentence here. " * 10, "p1", "", 1)
+    pieces = list(find_module._pieces(unit, size=50))
+    assert "".join(text for _, text, _ in pieces) == unit.text
+    assert all(text.endswith(". ") for _, text, _ in pieces[:-1])
+    assert [offset for _, _, offset in pieces] == [sum(len(t) for _, t, _ in pieces[:i]) for i in range(len(pieces))]
+
+
+def test_importing_the_references_does_not_import_spacy():
+    code = "import sys, pipeline.references, pipeline.cli; assert 'spacy' not in sys.modules, 'spacy imported'"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
