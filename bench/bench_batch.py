@@ -39,7 +39,10 @@ def main() -> None:
         for _ in range(ROUNDS):
             for jobs in times:
                 times[jobs].append(run_batch(inputs, Path(folder) / "out", jobs))
-    print(f"cws batch, {count} PDF files, {ROUNDS} interleaved rounds, {os.cpu_count()} cores")
+    print(
+        f"cws batch, {count} PDF files, {ROUNDS} interleaved rounds, {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f} (a speed-up needs the second core free)"
+    )
     print("| jobs | best | median | speed-up (best) |")
     print("|---|---|---|---|")
     for jobs, values in times.items():

@@ -45,12 +45,3 @@ def complete(meta: Metadata, file_stem: str, texts: list[str]) -> None:
         meta.title = next((m.group(1).strip() for text in texts if (m := _REPORT_TITLE.search(text))), None)
     meta.kind = decide_kind(meta, texts)
 
-
-# Used by pipeline.references until it reads symbols through pipeline.symbols.
-SYMBOL = re.compile(r"^([A-Z]{2,}(?:/[A-Z]{1,5})*)/(\d+)/(\d+)(?:\s+(?:Rev|Corr)\.?\s*\d*)?$")
-CIRCULAR = re.compile(r"^(?:Circular\s+)?C\.\s*([A-Z]{2,})\s*\.?\s*(\d+)$")
-
-
-def circular_symbol(match: re.Match) -> str:
-    """"C.CWS.151" from a ``CIRCULAR`` match of any spelling."""
-    return f"C.{match.group(1)}.{match.group(2)}"

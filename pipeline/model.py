@@ -69,7 +69,9 @@ class Session(_Model):
 
     number: int | None = Field(None, description="1 or more; the number of a reconvened session (4 for 4BIS)")
     ordinal: str | None = Field(None, description='Ordinal word, e.g. "twelfth" (1 to 99 only)')
-    reconvened: bool = Field(False, description='A reconvened session ("reconvened fourth session", CWS/4BIS)')
+    reconvened: bool = Field(
+        False, description='A reconvened session, a session of its own ("reconvened fourth session", CWS/4BIS)'
+    )
     year: int | None = None
     start_date: dt.date | None = None
     end_date: dt.date | None = None
@@ -340,7 +342,6 @@ class SessionRecord(Session):
     body: str = Field(
         description='The body whose session it is, by its symbol prefix: "CWS", "WO/GA", "SCIT/SDWG", "PCT/WG", "PCT/MIA"'
     )
-    reconvened: bool = Field(False, description='A reconvened session, a session of its own ("CWS/4BIS")')
     current: bool = Field(False, description="The session this document is for")
     paragraphs: list[str] = Field([], description="ids of the paragraphs that speak of it, in document order")
     mentions: list[SessionMention] = []

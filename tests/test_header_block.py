@@ -189,6 +189,13 @@ CASES = {
         dict(symbol="CWS/2/13", title="SUMMARY BY THE CHAIR", prepared_by="Chair"),
         ["Agenda Item 1: Opening of the session"],
     ),
+    "Markdown a converter wrote: emphasis and heading marks": (
+        ["**WIPO**", "E", "**CWS/9/23**", "**ORIGINAL:** ENGLISH", "**DATE:** SEPTEMBER 5, 2021",
+         "# Committee on WIPO Standards (CWS)", "Ninth Session", "Geneva, November 1 to 5, 2021",
+         "**REPORT ON TASK NO. 47**", "Document prepared by the International Bureau", "INTRODUCTION"],
+        NINTH,
+        ["INTRODUCTION"],
+    ),
     "a form's date cell and title cell are no WIPO header": (
         ["Last Issue Date", "Task and Revision Number", "11 December 2017", "240-DOP-1013A Revision: 1", "Task Name:"],
         dict(symbol=None, date=None, title=None),

@@ -15,5 +15,5 @@ __all__ = ["HeaderReading", "is_header_line", "read_header"]
 def is_header_line(text: str) -> bool:
     """A line made only of header fields (symbol, ORIGINAL, DATE, committee,
     session, place and dates, "prepared by", logo marks) or of page furniture."""
-    pieces = scan(text)
-    return bool(pieces) and all(isinstance(piece, Field) for piece in pieces) or is_furniture_text(text)
+    fields = [piece for piece in scan(text) if not isinstance(piece, Field) or piece.name != "markup"]
+    return bool(fields) and all(isinstance(piece, Field) for piece in fields) or is_furniture_text(text)

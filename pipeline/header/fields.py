@@ -31,7 +31,7 @@ _YEAR = re.compile(r"\b\d{4}\b")
 class Field:
     """One header field found in a text: ``text[start:end]`` is what was printed."""
 
-    name: str  # logo, symbol, original, date, committee, session, place, prepared_by, subject
+    name: str  # markup, logo, symbol, original, date, committee, session, place, prepared_by, subject
     start: int
     end: int
     value: object = None
@@ -90,6 +90,7 @@ def next_keyword_field(text: str, position: int) -> Field | None:
 
 @dataclass(frozen=True)
 class _Grammar:
+    markup: re.Pattern
     logo: tuple[re.Pattern, ...]
     language_mark: re.Pattern
     committees: tuple[tuple[re.Pattern, str], ...]
@@ -115,6 +116,7 @@ def _grammar() -> _Grammar:
     prepared_by = re.compile(data["prepared_by"], re.I)
     original = re.compile(data["original"], re.I)
     return _Grammar(
+        markup=re.compile(data["markup"]),
         logo=tuple(re.compile(pattern) for pattern in data["logo_marks"]),
         language_mark=re.compile(data["language_mark"]),
         committees=tuple((re.compile(entry["name"], re.I), entry["body"]) for entry in data["committees"]),
@@ -126,6 +128,12 @@ def _grammar() -> _Grammar:
         subject=re.compile(data["subject"], re.I),
         searchers={"original": original, "date": date, "prepared_by": prepared_by},
     )
+
+
+def _markup(text: str, position: int) -> Field | None:
+    """Markdown emphasis or a heading mark a converter left around a header line ("**CWS/12/22**")."""
+    match = _grammar().markup.match(text, position)
+    return Field("markup", position, match.end()) if match else None
 
 
 def _logo(text: str, position: int) -> Field | None:
@@ -256,6 +264,7 @@ def _subject(text: str, position: int) -> Field | None:
 
 # Order matters: a committee name starting with "WIPO" before the logo "WIPO".
 _RECOGNISERS = (
+    _markup,
     _committee,
     _symbol,
     _logo,

@@ -52,7 +52,8 @@ def read_header(blocks: list[Block]) -> HeaderReading:
     title, after = _title(pieces, blocks, end)
     metadata = _metadata(fields)
     if title:
-        metadata.title = " ".join(blocks[item.block].text[item.piece.start : item.piece.end] for item in title)
+        words = " ".join(blocks[item.block].text[item.piece.start : item.piece.end] for item in title)
+        metadata.title = words.strip("*_ ")
     consumed |= {end} if after else set()
     metadata.provenance = _span([blocks[index].provenance for index in sorted(consumed)])
     handed_back = [
@@ -101,13 +102,15 @@ def _joined_fields(blocks: list[Block], index: int) -> list[Field] | None:
     if index + 1 >= len(blocks) or _opens_body(blocks[index + 1]):
         return None
     pieces = scan(f"{blocks[index].text} {blocks[index + 1].text}")
-    if pieces and all(isinstance(piece, Field) for piece in pieces):
+    if any(isinstance(piece, Field) and piece.name != "markup" for piece in pieces) and all(
+        isinstance(piece, Field) for piece in pieces
+    ):
         return pieces
     return None
 
 
 def _is_header_text(text: str, pieces: list[Field | Free]) -> bool:
-    fields = [piece for piece in pieces if isinstance(piece, Field)]
+    fields = [piece for piece in pieces if isinstance(piece, Field) and piece.name != "markup"]
     if not fields:
         return False
     free_words = sum(len(text[piece.start : piece.end].split()) for piece in pieces if isinstance(piece, Free))
