@@ -32,6 +32,9 @@ samples: setup
 	$(PIP_INSTALL) -e '.[samples]'
 	$(PY) samples/build.py
 
+converted: setup
+	$(PY) samples/convert.py
+
 bench: setup
 	for script in bench/*.py; do $(PY) $$script || exit 1; done
 

@@ -12,7 +12,7 @@ module reads those traces (the file's *flavour*) and nothing more:
   that is indented (the converter's trace of a new text frame or page), starts a
   new block; a bracketed editorial note ("[Annex follows]") is a block of its own,
   and so is each line of the WIPO header block before the first such marker.
-- ``markdown``: one line per paragraph with ``[text](url)`` and ``<url>`` links.
+- ``markdown``: what pandoc or markitdown wrote (``extractors.text_markdown``).
 """
 
 from __future__ import annotations
@@ -20,27 +20,24 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from extractors.blocks import Block, FootnoteMark, Role, SourceDocument
+from extractors.blocks import Block, Role, SourceDocument
 from extractors.files import read_bytes, sha256_hex, sniff_format
+from extractors.text_markdown import MARK_CLOSE, MARK_OPEN, markdown_blocks, take_marks
 from pipeline.errors import EmptyDocument, UnsupportedFormat
 from pipeline.metadata import is_header_line
 from pipeline.model import Provenance
 from pipeline.textnorm import join_lines, normalize_space, vocabulary
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
-_FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d+)\]")
-_FOOTNOTE_TEXT = re.compile(r"\[(\d+):\s+((?:[^\[\]]|\[[^\[\]]*\])*)\]")
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]+)>")
-_MD_MARKERS = re.compile(r"\]\([^)]*\)|<https?://")
+# Footnote numbers have at most four digits; a longer run is text, never int() of it.
+_FOOTNOTE_REF = re.compile(r"\[footnoteRef:(\d{1,4})\]")
+_FOOTNOTE_TEXT = re.compile(r"\[(\d{1,4}):\s+((?:[^\[\]]|\[[^\[\]]*\])*)\]")
+_MD_MARKERS = re.compile(r"\]\([^)]*\)|<https?://|^#{1,6} \S|^\[\^\d+\]:|^\+(?:-{3,}\+)+\s*$|^\|.*\|\s*$|\*\*\S", re.M)
 _SENTENCE_END = re.compile(r"[.;:!?\"”’)\]]\s*$")
 _BLOCK_OPENER = re.compile(
     r"^(?:\d{1,3}\.\s|\(?[a-z]\)\s|\(?[ivx]{1,5}[.)]\s|[·•−–▪]\s?|-\s|Recommendation\s+\d+\s*:)"
 )
 _EDITORIAL_NOTE = re.compile(r"^\[[^\]]+\]$")
-_MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
-_MARK = re.compile(f"{_MARK_OPEN}(\\d+){_MARK_CLOSE}")
 
 
 def extract(path: Path) -> SourceDocument:
@@ -86,20 +83,22 @@ def blocks_from_text(text: str, flavour: str) -> list[Block]:
     lines = text.splitlines()
     if flavour == "pdf":
         return _wrapped_blocks(lines)
+    if flavour == "markdown":
+        return markdown_blocks(lines)
     return _line_blocks(lines)
 
 
 def _line_blocks(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
     for number, raw in enumerate(lines, start=1):
-        line = _clean_markdown(_BOOKMARK.sub("", raw))
+        line = _BOOKMARK.sub("", raw)
         numbered = line.lstrip(" ").startswith("\t")
         footnotes = []
         for match in _FOOTNOTE_TEXT.finditer(line):
             footnotes.append((int(match.group(1)), match.group(2)))
         line = _FOOTNOTE_TEXT.sub("", line)
-        line = _FOOTNOTE_REF.sub(lambda m: f"{_MARK_OPEN}{m.group(1)}{_MARK_CLOSE}", line)
-        text, marks = _take_marks(normalize_space(line))
+        line = _FOOTNOTE_REF.sub(lambda m: f"{MARK_OPEN}{m.group(1)}{MARK_CLOSE}", line)
+        text, marks = take_marks(normalize_space(line))
         provenance = Provenance(line_start=number, line_end=number)
         if text:
             blocks.append(Block(text=text, provenance=provenance, numbered=numbered, marks=marks))
@@ -148,24 +147,3 @@ def _wrapped_blocks(lines: list[str]) -> list[Block]:
         after_blank = False
     flush()
     return blocks
-
-
-def _clean_markdown(line: str) -> str:
-    line = _MD_IMAGE.sub(r"\1", line)
-    line = _MD_LINK.sub(r"\1", line)
-    return _MD_AUTOLINK.sub(r"\1", line)
-
-
-def _take_marks(text: str) -> tuple[str, tuple[FootnoteMark, ...]]:
-    """Remove mark sentinels from ``text``, returning their numbers and offsets."""
-    marks: list[FootnoteMark] = []
-    parts: list[str] = []
-    position = 0
-    length = 0
-    for match in _MARK.finditer(text):
-        parts.append(text[position : match.start()])
-        length += match.start() - position
-        marks.append(FootnoteMark(number=int(match.group(1)), offset=length))
-        position = match.end()
-    parts.append(text[position:])
-    return "".join(parts), tuple(marks)

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from extractors.blocks import Block
 from pipeline.labels import parse_label
 from pipeline.model import Section, Unclassified
-from pipeline.structure_regions import opens_numbered, restarts
+from pipeline.structure_regions import opens_after_table, opens_numbered
 from pipeline.textnorm import strip_trailing_quotes
 
 HEADING_MAX_WORDS = 16
+# "Agenda Item 3: Adoption of the agenda", "AGENDA ITEM 3", "Item 3 of the agenda".
+AGENDA_ITEM = re.compile(
+    r"^(?:Agenda\s*Item\s*(\d{1,3})\b|Item\s+(\d{1,3})\s+of\s+the\s+(?:draft\s+)?agenda\b)\s*[:.–-]?", re.I
+)
+_AGENDA_ITEM_MAX_WORDS = 40
 
 
 def is_upper(text: str) -> bool:
@@ -26,15 +33,25 @@ def looks_like_heading(text: str) -> bool:
     return bool(stripped) and stripped[-1] not in ".;:,!?" and not text.startswith(("“", '"', "["))
 
 
+def agenda_item(text: str) -> int | None:
+    """The number of the agenda item ``text`` opens as a heading, or None."""
+    match = AGENDA_ITEM.match(text)
+    if not match or len(text.split()) > _AGENDA_ITEM_MAX_WORDS:
+        return None
+    return int(match.group(1) or match.group(2))
+
+
 class HeadingsMixin:
     """The builder's headings: sections, their levels, and the outline set aside."""
 
     def _set_aside_outline(self, blocks: list[Block]) -> list[Block]:
         """Headings repeated at the very end (a converter's outline or table of
         contents) go to ``unclassified`` rather than into the last annex."""
-        texts = [block.text for block in blocks]
+        first_seen: dict[str, int] = {}
+        for index, block in enumerate(blocks):
+            first_seen.setdefault(block.text, index)
         start = len(blocks)
-        while start > 0 and looks_like_heading(texts[start - 1]) and texts[start - 1] in texts[: start - 1]:
+        while start > 0 and looks_like_heading(blocks[start - 1].text) and first_seen[blocks[start - 1].text] < start - 1:
             start -= 1
         if len(blocks) - start < 2:
             return blocks
@@ -49,6 +66,8 @@ class HeadingsMixin:
         return blocks[:start]
 
     def _is_heading(self, block: Block, text: str, following: Block | None) -> bool:
+        if agenda_item(text) is not None:
+            return True
         if block.numbered or block.label or not looks_like_heading(text):
             return False
         if self.after_closing or parse_label(text):
@@ -58,7 +77,7 @@ class HeadingsMixin:
         return following is not None and (following.numbered or opens_numbered(following))
 
     def _heading(self, block: Block, text: str, following: Block | None) -> None:
-        if following and opens_numbered(following) and restarts(following, self.region, self.doc):
+        if following and opens_after_table(following, self.region):
             self._start_annex(block.provenance)
         upper = is_upper(text)
         level = block.level or (1 if upper or not self.region.saw_upper_heading else 2)
@@ -72,6 +91,7 @@ class HeadingsMixin:
             level=level,
             parent=self.region.section.id if self.region.section else None,
             annex=self.region.annex.id if self.region.annex else None,
+            agenda_item=agenda_item(text),
             provenance=block.provenance,
         )
         self.doc.sections.append(section)

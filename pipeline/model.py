@@ -112,11 +112,23 @@ class ListItem(_Model):
     provenance: Provenance
 
 
+class NumberSource(str, Enum):
+    printed = "printed"  # the number stands in the text as it continues the sequence
+    inferred = "inferred"  # no number was printed (a converter dropped it): taken from the sequence
+    renumbered = "renumbered"  # the printed number does not continue the sequence (a list restarting at "1.")
+
+
 class Paragraph(_Model):
     """A numbered paragraph (body or annex)."""
 
     id: str
-    number: int
+    number: int = Field(description="The true number: the place of the paragraph in its sequence")
+    printed_number: str | None = Field(
+        None, description='The number as printed ("7.", "7.To" gives "7.", "7"); null when none was printed'
+    )
+    number_source: NumberSource = Field(
+        NumberSource.printed, description="Whether the number was printed, inferred, or renumbered from the sequence"
+    )
     text: str = Field(description="The paragraph's own text, up to its first list item")
     items: list[ListItem] = []
     section: str | None = Field(None, description="id of the innermost section holding it")
@@ -151,6 +163,7 @@ class Section(_Model):
     level: int
     parent: str | None = None
     annex: str | None = Field(None, description="id of the annex holding it; null in the main body")
+    agenda_item: int | None = Field(None, description='Number of the agenda item it opens ("Agenda Item 3: …")')
     paragraphs: list[str] = Field([], description="ids of the numbered paragraphs directly under it")
     provenance: Provenance
 
@@ -199,6 +212,17 @@ class Recommendation(_Model):
         None, description="Where the related RECs or their note stand (the table's last column)"
     )
     footnotes: list[int] = Field([], description="Footnotes anchored in the statement")
+    provenance: Provenance
+
+
+class TaskEntry(_Model):
+    """One entry of a task list ("Task No. 18"), its fields as printed."""
+
+    number: str = Field(description='Task number: "18", or "33/3" for a sub-task')
+    description: str | None = None
+    task_leader: str | None = None
+    task_force: str | None = None
+    scheduled_actions: str | None = None
     provenance: Provenance
 
 
@@ -376,6 +400,7 @@ class Document(_Model):
     content: list[ContentBlock] = []
     annexes: list[Annex] = []
     recommendations: list[Recommendation] = []
+    task_list: list[TaskEntry] = Field([], description="Entries of a task list, one per task")
     footnotes: list[Footnote] = []
     unclassified: list[Unclassified] = []
     furniture: list[Furniture] = []

@@ -36,9 +36,11 @@ from pipeline.model import (
     Recommendation,
     Source,
 )
+from pipeline.numbering import infer_lost_numbers, split_run_together
 from pipeline.structure_regions import Region, RegionsMixin, block_text
 from pipeline.structure_tables import RECOMMENDATION, TABLE_COLUMNS, RecommendationTableMixin, table_columns
 from pipeline.structure_units import UnitsMixin
+from pipeline.task_list import read_task_list
 from pipeline.textnorm import normalize_space
 
 __all__ = ["TABLE_COLUMNS", "build_document", "is_upper"]
@@ -82,13 +84,20 @@ class _Builder(HeadingsMixin, RegionsMixin, UnitsMixin, RecommendationTableMixin
         blocks = recover_footnotes(blocks)
         footnote_blocks = [block for block in blocks if block.role == Role.footnote]
         body = [block for block in blocks if block.role != Role.footnote]
-        body = self._set_aside_outline(body)
+        body = self._set_aside_outline(split_run_together(body))
         body = self._read_header(body)
+        self.doc.task_list, outside = read_task_list(body)
+        # A task entry's text also stays content, where references and the kind read it.
+        in_entries = {id(block) for block in body} - {id(block) for block in outside}
         for index, block in enumerate(body):
+            if id(block) in in_entries:
+                self._add_content(block, block_text(block), ContentKind.paragraph)
+                continue
             following = body[index + 1] if index + 1 < len(body) else None
             self._place(block, following)
         self._add_footnotes(footnote_blocks)
         self._finish_metadata()
+        infer_lost_numbers(self.doc)
         return self.doc
 
     # -- preparation -----------------------------------------------------------
@@ -125,16 +134,16 @@ class _Builder(HeadingsMixin, RegionsMixin, UnitsMixin, RecommendationTableMixin
         if match := RECOMMENDATION.match(text):
             self._start_recommendation(block, int(match.group(1)), match.group(2))
             return
-        label = parse_label(text, self.action.label if self.action else None)
+        label = parse_label(text, self.action.label if self.action else None, self.region.last_number + 1)
         if self.recommendation and self._place_in_table(block, text, label):
             return
         self.recommendation = self.action = None
         if block.role == Role.heading or self._is_heading(block, text, following):
             self._heading(block, text, following)
         elif label and label.kind == LabelKind.number:
-            self._numbered_paragraph(block, int(label.value), label.rest)
+            self._numbered_paragraph(block, label, label.rest)
         elif block.numbered and not label:
-            self._numbered_paragraph(block, self.region.last_number + 1, text)
+            self._numbered_paragraph(block, None, text)
         elif label and self.paragraph:
             self._list_item(block, label)
         else:

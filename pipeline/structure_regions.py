@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from extractors.blocks import Block
 from pipeline.labels import LabelKind, parse_label
-from pipeline.model import Annex, ContentBlock, Document, Paragraph, Provenance, Section
+from pipeline.model import Annex, ContentBlock, Paragraph, Provenance, Section
 
 
 @dataclass
@@ -19,6 +19,7 @@ class Region:
     sections: list[Section] = field(default_factory=list)
     last_number: int = 0
     saw_upper_heading: bool = False
+    holds_table: bool = False  # a recommendation table stands in this annex
 
     @property
     def prefix(self) -> str:
@@ -40,17 +41,12 @@ def opens_numbered(block: Block) -> bool:
     return bool(label and label.kind == LabelKind.number)
 
 
-def restarts(block: Block, region: Region, doc: Document) -> bool:
-    """The block is paragraph 1 again after numbered content in the same region."""
+def opens_after_table(block: Block, region: Region) -> bool:
+    """Paragraph 1 after an annex's recommendation table: the table has ended and
+    a document reproduced after it begins (its own annex). Numbering that merely
+    restarts elsewhere never opens an annex."""
     label = parse_label(block_text(block))
-    return label.value == "1" and has_numbered_content(region, doc)
-
-
-def has_numbered_content(region: Region, doc: Document) -> bool:
-    """The region already holds numbered paragraphs or recommendations."""
-    if region.paragraphs:
-        return True
-    return region.annex is not None and any(rec.annex == region.annex.id for rec in doc.recommendations)
+    return bool(label and label.value == "1") and region.holds_table and not region.paragraphs
 
 
 class RegionsMixin:

@@ -12,9 +12,11 @@ from pipeline.model import Action, AnchorKind, Item, Recommendation
 
 TABLE_COLUMNS = ("Recommended Actions", "Recommendations", "Related 40 RECs")
 
-RECOMMENDATION = re.compile(r"^Recommendation\s+(\d+)\s*[:.]\s*(.*)$", re.S)
+RECOMMENDATION = re.compile(r"^Recommendation\s+(\d{1,3})\s*[:.]\s*(.*)$", re.S)  # more digits: text
 _RELATED = re.compile(r"^R\d+(?:\s*(?:,\s*(?:and\s+)?|and\s+)R\d+)*\s*\.?$")
 _NOT_APPLICABLE = re.compile(r"^Not applicable\b", re.I)
+# A table flattened into labelled lines: "Recommended Actions:", "Related 40 RECs: R1, R2 and R6".
+_COLUMN_LABEL = re.compile(rf"^({'|'.join(map(re.escape, TABLE_COLUMNS))})\s*:\s*(.*)$", re.S)
 
 
 def table_columns(text: str) -> list[str]:
@@ -57,6 +59,7 @@ class RecommendationTableMixin:
             provenance=block.provenance,
         )
         self.doc.recommendations.append(recommendation)
+        self.region.holds_table = True
         self.recommendation = self.unit = recommendation
         self.action = None
         self.paragraph = None
@@ -65,6 +68,11 @@ class RecommendationTableMixin:
     def _place_in_table(self, block: Block, text: str, label: Label | None) -> bool:
         """Place a block inside the open recommendation; False when the table ended."""
         recommendation = self.recommendation
+        if column := _COLUMN_LABEL.match(text):
+            # The column's name stands before its cells: the label is dropped, its text read.
+            self.unit = None
+            self._anchor(block, AnchorKind.recommendation, recommendation.id)
+            return not column.group(2) or self._place_in_table(block, column.group(2), None)
         if label and label.kind == LabelKind.letter and label.marker.startswith("("):
             action = Action(
                 id=f"{recommendation.id}.{label.value}",
@@ -93,7 +101,7 @@ class RecommendationTableMixin:
             recommendation.related_recs_note = text
             self._note_related_provenance(block)
             self.unit = None
-        elif (is_upper(text) and looks_like_heading(text)) or (label and label.kind == LabelKind.number):
+        elif (is_upper(text) and looks_like_heading(text)) or (label and label.kind == LabelKind.number and not label.loose):
             return False
         elif self.unit is not None:
             self._append(self.unit, block, text)

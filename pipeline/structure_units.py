@@ -19,7 +19,8 @@ from pipeline.model import (
     Paragraph,
     Recommendation,
 )
-from pipeline.structure_regions import has_numbered_content
+from pipeline.numbering import true_number
+from pipeline.structure_regions import opens_after_table
 
 _SALUTATION = re.compile(r"^(?:Madam|Sir|Dear\b[^.]{0,60})[,:]?$")
 _CLOSING = re.compile(r"^(?:Sincerely(?: yours)?|Yours (?:sincerely|faithfully|truly)|(?:Best|Kind) regards)[,.]?$", re.I)
@@ -39,13 +40,17 @@ _ANCHOR_KINDS = {
 class UnitsMixin:
     """The builder's paragraphs, list items and content, with their footnote anchors."""
 
-    def _numbered_paragraph(self, block: Block, number: int, text: str) -> None:
-        if number == 1 and has_numbered_content(self.region, self.doc):
+    def _numbered_paragraph(self, block: Block, label: Label | None, text: str) -> None:
+        """A paragraph numbered as its sequence says; ``label`` is the number printed, if any."""
+        if opens_after_table(block, self.region):
             self._start_annex(block.provenance)
+        number, source = true_number(self.region.last_number, int(label.value) if label else None)
         section = self.region.section
         paragraph = Paragraph(
             id=f"{self.region.prefix}p{number}",
             number=number,
+            printed_number=label.marker if label else None,
+            number_source=source,
             text=text,
             section=section.id if section else None,
             provenance=block.provenance,

@@ -8,6 +8,7 @@ import os
 import pytest
 from click.testing import CliRunner
 
+from pipeline.batch import collect_inputs
 from pipeline.cli import main
 from tests.conftest import SAMPLES, SEED_TEXTS
 
@@ -111,9 +112,10 @@ def test_a_failed_extract_leaves_an_existing_output_untouched(cli, tmp_path):
 
 def test_batch_on_the_samples_folder_reads_every_sample(cli, tmp_path):
     result = cli("batch", SAMPLES, "-o", tmp_path, "--format", "json")
-    readable = [p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".docx", ".pdf")]
-    assert len(readable) == 14  # the four seeds as TXT, DOCX and PDF; CWS/12/22 in the WIPO layout as DOCX and PDF
-    assert {p.name for p in tmp_path.iterdir()} == {f"{path.name}.json" for path in readable} | {"cws-manifest.json"}
+    readable = [path for path, _ in collect_inputs([SAMPLES])[0]]
+    assert len(readable) == 26  # the seeds as TXT, DOCX and PDF, CWS/12/22 in the WIPO layout, converted/ texts
+    written = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()}
+    assert written == {f"{path.relative_to(SAMPLES)}.json" for path in readable} | {"cws-manifest.json"}
     assert "skipped   " + str(SAMPLES / "README.md") in result.output  # read by nobody, but said
     assert result.exit_code == 0, result.output
 
