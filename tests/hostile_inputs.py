@@ -247,11 +247,3 @@ HOSTILE_INPUTS: dict[str, Builder] = {
     "pdf-200k-tiny-words": _pdf("tiny_words.pdf", lambda: tiny_words_pdf(200_000)),
 }
 
-# Inputs whose fix (structure, references) is not on this branch yet: each still
-# fails the rule, so
-# tests/test_hostile_inputs.py does not run them. Enable by removing a name.
-AWAITING_FIXES = {
-    "text-paragraph-1.6MB": "a 1.6 MB paragraph takes past the time limit (references)",
-    "text-repeated-headings": "quadratic heading grouping (structure)",
-    "text-lines-of-1.": "one annex per '1.' line (structure)",
-}
