@@ -8,7 +8,7 @@ PIP_INSTALL := $(PY) -m pip install --quiet -c $(CONSTRAINTS)
 # The draft annex of CWS/12/22 (seed 001) against the annex WO/GA/58/9 adopted (seed 002).
 REAL_DIFF := $(VENV)/bin/cws diff samples/cws_12_22.txt samples/wo_ga_58_9.txt --old-annex 1 --new-annex 1
 
-.PHONY: setup run test bench samples lock clean
+.PHONY: setup run test bench fuzz samples lock clean
 
 setup: $(STAMP)
 
@@ -34,6 +34,9 @@ samples: setup
 
 bench: setup
 	for script in bench/*.py; do $(PY) $$script || exit 1; done
+
+fuzz: setup
+	$(PY) bench/fuzz.py $(FUZZ_EXAMPLES)
 
 # After a deliberate upgrade that the suite passed with: record the venv's versions.
 lock: setup

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from pathlib import Path
 
 from extractors.blocks import SourceDocument
 from pipeline.errors import InputNotFound, UnsupportedFormat
+from pipeline.textnorm import valid_text
 
 READERS = {
     ".txt": "extractors.text",
@@ -28,5 +30,28 @@ def read_source(path: Path, pdf_backend: str | None = None) -> SourceDocument:
         raise UnsupportedFormat(f"unknown extension {path.suffix or '(none)'!r}; readable: {known}", str(path))
     reader = importlib.import_module(module_name)
     if pdf_backend and module_name == "extractors.pdf":
-        return reader.extract(path, backend=pdf_backend)
-    return reader.extract(path)
+        return with_valid_text(reader.extract(path, backend=pdf_backend))
+    return with_valid_text(reader.extract(path))
+
+
+def with_valid_text(source: SourceDocument) -> SourceDocument:
+    """``source`` with characters JSON and XML cannot carry replaced by U+FFFD
+    (one for one, so offsets hold), counted in ``replaced_characters``."""
+    replaced = 0
+
+    def clean(text: str | None) -> str | None:
+        nonlocal replaced
+        if text is None:
+            return None
+        text, count = valid_text(text)
+        replaced += count
+        return text
+
+    blocks = [dataclasses.replace(block, text=clean(block.text), label=clean(block.label)) for block in source.blocks]
+    return dataclasses.replace(
+        source,
+        file_name=clean(source.file_name),
+        blocks=blocks,
+        title_hint=clean(source.title_hint),
+        replaced_characters=source.replaced_characters + replaced,
+    )

@@ -60,3 +60,4 @@ class SourceDocument:
     blocks: list[Block] = field(default_factory=list)
     flavour: str | None = None
     title_hint: str | None = None
+    replaced_characters: int = 0  # not valid text (lone surrogates, controls…), now U+FFFD

@@ -25,11 +25,13 @@ from extractors.docx_numbering import Numbering
 from extractors.docx_styles import W, Styles, heading_level, w_int, w_val
 from extractors.docx_text import MC, inline_text
 from extractors.files import ZIP_MAGIC, read_bytes, require_format, sha256_hex
+from pipeline import limits
 from pipeline.errors import CorruptDocument, EmptyDocument, EncryptedDocument, TooLarge, UnsupportedFormat
 from pipeline.model import Provenance
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-MAX_PART_BYTES = 200 * 1024 * 1024  # uncompressed: a bound against zip bombs
+_CHUNK = 1024 * 1024
+_RATIO_CHECKED_FROM = 16 * 1024 * 1024  # small packages of plain XML may compress very well
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _STRICT_NAMESPACES = {
     b"http://purl.oclc.org/ooxml/wordprocessingml/main": b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -72,6 +74,9 @@ class _Package:
 
     def __init__(self, data: bytes, path: Path):
         self.path = path
+        self.limits = limits.current()
+        self.compressed_size = len(data)
+        self.inflated = 0  # bytes inflated so far, over all parts
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             self.names = set(self.zip.namelist())
@@ -115,19 +120,65 @@ class _Package:
         return self._parse(name) if name in self.names else None
 
     def _parse(self, name: str) -> etree._Element:
-        info = self.zip.getinfo(name)
-        if info.file_size > MAX_PART_BYTES:
-            raise TooLarge(f"{name} unpacks to {info.file_size:,} bytes; the limit is {MAX_PART_BYTES:,}", str(self.path))
-        try:
-            data = self.zip.read(name)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, NotImplementedError) as error:
-            raise CorruptDocument(f"cannot unpack {name} ({error})", str(self.path)) from None
+        data = self._inflate(name)
         for strict, transitional in _STRICT_NAMESPACES.items():  # Strict OOXML: same vocabulary
             data = data.replace(strict, transitional)
         try:
-            return etree.fromstring(data, _PARSER)
+            root = etree.fromstring(data, _PARSER)
         except etree.XMLSyntaxError as error:
+            if "Excessive depth" in str(error):  # libxml2's own bound, 256 levels
+                raise self._too_deep(name) from None
             raise CorruptDocument(f"{name} is not well-formed XML ({error})", str(self.path)) from None
+        if root.xpath(_deeper_than(self.limits.max_nesting)):
+            raise self._too_deep(name)
+        return root
+
+    def _too_deep(self, name: str) -> TooLarge:
+        return TooLarge(
+            f"{name} nests elements over {self.limits.max_nesting} levels deep (CWS_MAX_NESTING); refusing", str(self.path)
+        )
+
+    def _inflate(self, name: str) -> bytes:
+        """The part's bytes, counted while inflating: the sizes a ZIP header claims
+        are not trusted, so a bomb stops at the limit, not after it."""
+        info = self.zip.getinfo(name)
+        if info.flag_bits & 0x1:
+            raise EncryptedDocument(f"{name} is encrypted; save the document without a password", str(self.path))
+        chunks = []
+        size = 0
+        try:
+            with self.zip.open(info) as stream:
+                while chunk := stream.read(_CHUNK):
+                    size += len(chunk)
+                    self.inflated += len(chunk)
+                    self._check_sizes(name, size)
+                    chunks.append(chunk)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, NotImplementedError, RuntimeError) as error:
+            raise CorruptDocument(f"cannot unpack {name} ({error})", str(self.path)) from None
+        return b"".join(chunks)
+
+    def _check_sizes(self, name: str, size: int) -> None:
+        limit = self.limits
+        where = str(self.path)
+        if size > limit.max_xml_part:
+            raise TooLarge(f"{name} unpacks to over {limit.max_xml_part:,} bytes (CWS_MAX_XML_PART); refusing", where)
+        if self.inflated > limit.max_docx_uncompressed:
+            raise TooLarge(
+                f"the package unpacks to over {limit.max_docx_uncompressed:,} bytes (CWS_MAX_DOCX_UNCOMPRESSED); refusing",
+                where,
+            )
+        if self.inflated > _RATIO_CHECKED_FROM and self.inflated > limit.max_docx_ratio * self.compressed_size:
+            raise TooLarge(
+                f"the package unpacks to over {limit.max_docx_ratio} times its size (CWS_MAX_DOCX_RATIO): "
+                "a ZIP bomb; refusing",
+                where,
+            )
+
+
+def _deeper_than(levels: int) -> str:
+    """An XPath true when an element lies more than ``levels`` below the root:
+    one step per level, each node visited once."""
+    return "boolean(" + "*/" * levels + "*)"
 
 
 class _BodyReader:

@@ -35,6 +35,9 @@ SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0a8": "◆", "\uf076": "
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 _MAX_LEVELS = 9
+# Word's dialog takes a few dozen characters of number format; a label longer
+# than this is damage, and the paragraph is read unnumbered.
+_MAX_LABEL_LENGTH = 255
 _PLACEHOLDER = re.compile(r"%([1-9])")  # "%2" in lvlText: the counter of level 2
 
 
@@ -140,7 +143,8 @@ class Numbering:
             restart = levels[deeper].restart if deeper in levels else None
             if restart is None or (restart and ilvl < restart):
                 del counters[deeper]
-        return self._text(levels, counters, ilvl), ilvl
+        text = self._text(levels, counters, ilvl)
+        return (text, ilvl) if len(text) <= _MAX_LABEL_LENGTH else None
 
     def _num_pr(self, paragraph: etree._Element) -> tuple[str, int] | None:
         ppr = paragraph.find(f"{W}pPr")
@@ -180,6 +184,8 @@ class Numbering:
     @staticmethod
     def _text(levels: dict[int, Level], counters: dict[int, int], ilvl: int) -> str:
         level = levels[ilvl]
+        if len(level.text) > _MAX_LABEL_LENGTH:
+            return level.text  # too long to be a number format: not expanded
         if level.fmt == "bullet":
             return "".join(SYMBOL_BULLETS.get(ch, ch) for ch in level.text)
 

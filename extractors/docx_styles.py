@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from lxml import etree
 
+from pipeline.limits import read_int
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MAX_CHAIN = 20  # a basedOn chain this long is a loop in a damaged file
 
@@ -16,13 +18,15 @@ def w_val(element: etree._Element | None, default: str | None = None) -> str | N
 
 
 def w_int(element: etree._Element | None, default: int, attribute: str = "val") -> int:
-    """An integer attribute (``w:val`` by default); ``default`` when missing or malformed."""
-    if element is None:
+    """An integer attribute (``w:val`` by default); ``default`` when missing,
+    malformed or longer than the digit limit."""
+    raw = None if element is None else element.get(f"{W}{attribute}")
+    if raw is None:
         return default
-    try:
-        return int(element.get(f"{W}{attribute}", default))
-    except ValueError:
-        return default
+    raw = raw.strip()
+    sign = -1 if raw.startswith("-") else 1
+    value = read_int(raw[1:] if sign < 0 else raw)
+    return default if value is None else sign * value
 
 
 def w_on(element: etree._Element | None) -> bool:
@@ -80,6 +84,7 @@ class Styles:
             return heading_level(found[0])
         for style in self.chain(style_id):
             name = (w_val(style.find(f"{W}name")) or "").lower()
-            if name.startswith("heading ") and name[8:].isdigit():
-                return int(name[8:]) - 1
+            number = read_int(name[8:]) if name.startswith("heading ") else None
+            if number:
+                return number - 1
         return None

@@ -10,6 +10,7 @@ the caller to read as paragraphs of their own.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -80,12 +81,12 @@ def _walk(element: etree._Element, pieces: list[str], found: InlineText) -> None
 def _symbol(sym: etree._Element) -> str:
     code = sym.get(f"{W}char", "")
     try:
-        value = int(code, 16)
+        value = int(code, 16) if len(code) <= 8 else -1
     except ValueError:
         return ""
     if 0xF000 <= value <= 0xF0FF:  # Symbol-font code page
         value -= 0xF000
-    return chr(value) if value >= 0x20 else ""
+    return chr(value) if 0x20 <= value <= sys.maxunicode else ""  # lone surrogates are replaced later
 
 
 def _outer_boxes(drawing: etree._Element) -> list[etree._Element]:

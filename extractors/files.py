@@ -5,16 +5,18 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from pipeline import limits
 from pipeline.errors import EmptyDocument, InputNotFound, TooLarge, UnsupportedFormat
-
-MAX_BYTES = 100 * 1024 * 1024
 
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 
 
-def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
-    """The file's bytes, or a typed error if it is missing, empty or too large."""
+def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """The file's bytes, or a typed error if it is missing, empty or larger than
+    ``max_bytes`` (by default the ``max_file_bytes`` limit)."""
+    if max_bytes is None:
+        max_bytes = limits.current().max_file_bytes
     if not path.exists():
         raise InputNotFound("no such file", str(path))
     if not path.is_file():
@@ -23,7 +25,7 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     if size == 0:
         raise EmptyDocument("the file is empty (0 bytes)", str(path))
     if size > max_bytes:
-        raise TooLarge(f"the file is {size:,} bytes; the limit is {max_bytes:,}", str(path))
+        raise TooLarge(f"the file is {size:,} bytes; the limit is {max_bytes:,} (CWS_MAX_FILE_BYTES)", str(path))
     return path.read_bytes()
 
 

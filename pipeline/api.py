@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.boundary import entry_point
 from pipeline.errors import UnsupportedFormat
 from pipeline.serialize import from_json, from_xml, to_json, to_xml, write_atomic
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
 OUTPUT_FORMATS = ("json", "xml")
 
 
+@entry_point
 def extract_document(path: str | Path, pdf_backend: str | None = None) -> Document:
     """The structured model of a TXT, Markdown, DOCX or PDF file (``pdf_backend``:
     "pdfium", the default, or "pdfplumber").
@@ -30,6 +32,7 @@ def extract_document(path: str | Path, pdf_backend: str | None = None) -> Docume
     return document
 
 
+@entry_point
 def load_document(path: str | Path) -> Document:
     """A document from one of our JSON or XML outputs, or extracted from a source file."""
     path = Path(path)
@@ -41,6 +44,7 @@ def load_document(path: str | Path) -> Document:
     return extract_document(path)
 
 
+@entry_point
 def render(document: Document, output_format: str) -> str | bytes:
     """The document as 'json' text or 'xml' bytes."""
     if output_format == "json":
@@ -50,13 +54,15 @@ def render(document: Document, output_format: str) -> str | bytes:
     raise UnsupportedFormat(f"unknown output format {output_format!r}; choose from {', '.join(OUTPUT_FORMATS)}")
 
 
+@entry_point
 def convert(path: str | Path, out_dir: str | Path, formats: tuple[str, ...] = OUTPUT_FORMATS) -> list[Path]:
     """Extract ``path`` and write ``<out_dir>/<file name>.<format>`` atomically for each format."""
     path = Path(path)
     document = extract_document(path)
+    rendered = {output_format: render(document, output_format) for output_format in formats}  # all before any write
     written = []
-    for output_format in formats:
+    for output_format, data in rendered.items():
         target = Path(out_dir) / f"{path.name}.{output_format}"
-        write_atomic(target, render(document, output_format))
+        write_atomic(target, data)
         written.append(target)
     return written

@@ -1,7 +1,8 @@
 """The few error types a user can meet, each with a message they can act on.
 
 Every extractor failure on a bad input is one of these; the CLI prints
-``error: <file>: <message>`` and exits with status 2. Anything else is a bug.
+``error: <file>: <message>`` and exits with status 2. Anything else is a bug,
+which the entry points (``pipeline.boundary``) still report as ``InternalError``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ class CwsError(Exception):
     kind = "error"
 
     def __init__(self, message: str, path: str | None = None):
+        message = " ".join(message.split())  # one line, whatever a library put in it
         super().__init__(message)
         self.message = message
         self.path = path
@@ -79,3 +81,15 @@ class InvalidSetting(CwsError):
     """An environment variable setting a limit (``CWS_TIME_LIMIT`` …) has a value we cannot use."""
 
     kind = "invalid setting"
+
+
+class InternalError(CwsError):
+    """An unexpected failure inside the pipeline: a bug to report, still one line for the user."""
+
+    kind = "internal error"
+
+
+class InvalidRequest(CwsError, ValueError):
+    """The call asks for what the document does not have (an annex number it lacks)."""
+
+    kind = "invalid request"

@@ -96,6 +96,9 @@ class Source(_Model):
     format: str = Field(description="text, docx or pdf")
     flavour: str | None = Field(None, description="For text: which earlier conversion it came from (docx, pdf, markdown)")
     sha256: str
+    replaced_characters: int = Field(
+        0, description="Characters that were not valid text (lone surrogates, control characters, non-characters), now U+FFFD"
+    )
 
 
 class ListItem(_Model):

@@ -60,7 +60,8 @@ class _Builder(HeadingsMixin, RegionsMixin, UnitsMixin, RecommendationTableMixin
         self.source = source
         self.doc = Document(
             source=Source(
-                file_name=source.file_name, format=source.format, flavour=source.flavour, sha256=source.sha256
+                file_name=source.file_name, format=source.format, flavour=source.flavour, sha256=source.sha256,
+                replaced_characters=source.replaced_characters,
             ),
             metadata=Metadata(),
         )

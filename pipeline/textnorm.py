@@ -10,6 +10,21 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _WORD = re.compile(r"[A-Za-z]+")
 _HYPHENATED_END = re.compile(r"([A-Za-z]+)-$")
 _LOWER_START = re.compile(r"^([a-z]+)")
+# What JSON and XML cannot carry or Unicode reserves: control characters but TAB, LF
+# and CR (XML 1.0 forbids them), lone surrogates, and the non-characters
+# (U+FDD0–U+FDEF and the last two code points of every plane).
+_NOT_TEXT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+    + "]"
+)
+REPLACEMENT = "\ufffd"
+
+
+def valid_text(text: str) -> tuple[str, int]:
+    """``text`` with every character that is not valid text replaced by U+FFFD,
+    and how many were replaced."""
+    return _NOT_TEXT.subn(REPLACEMENT, text)
 
 
 def normalize_space(text: str) -> str:

@@ -133,6 +133,12 @@ REFERENCES = [
     ("in accordance with paragraph8(c) of document CWS/5/2, the", {}, [
         ("paragraph", "paragraph8(c) of document CWS/5/2", "CWS/5/2", [8], ["c"], False),
     ]),
+    ("as described in paragraph 5 (a)(ii) of document CWS/3/4.", {}, [
+        ("paragraph", "paragraph 5 (a)(ii) of document CWS/3/4", "CWS/3/4", [5], ["a", "ii"], False),
+    ]),
+    ("(see paragraphs 70, 71 and 75 to 77 of document CWS/11/28)", {}, [
+        ("paragraph", "paragraphs 70, 71 and 75 to 77 of document CWS/11/28", "CWS/11/28", [70, 71, 75, 76, 77], [], False),
+    ]),
     ("as set out in paragraph 12 of the present document, the", {}, [
         ("paragraph", "paragraph 12 of the present document", None, [12], [], True),
     ]),
@@ -246,6 +252,14 @@ SESSIONS = [
     ]),
     ("The CWS, at its reconvened fourth session, adopted the revised ST.36.", {}, [("CWS", 4, None, True)]),
     ("The Committee, at its (fifth) session, adopted the proposal.", {}, [("CWS", 5, None, False)]),
+    ("The CWS, at its fourth session (reconvened), adopted the revised ST.36.", {}, [("CWS", 4, None, True)]),
+    ("The CWS, at its fourth session, adopted ST.36 and, at its reconvened fourth session, ST.91.", {}, [
+        ("CWS", 4, None, False),
+        ("CWS", 4, None, True),
+    ]),
+    ("At its twenty-second session held in Geneva from April 15 to 19, 2013, the PCT Working Group agreed.", {}, [
+        ("PCT/WG", 22, 2013, False),
+    ]),
     ("At its sixth session in 2018, the CWS approved the roadmap.", {}, [("CWS", 6, 2018, False)]),
     ("the WIPO General Assembly at its fortieth session approved the mechanism", {}, [("WO/GA", 40, None, False)]),
     ("using the simplified process approved at CWS/9.", {}, [("CWS", 9, None, False)]),
@@ -263,6 +277,9 @@ SESSIONS = [
     ("The CWS considered the proposal at its eleventh and twelfth sessions.", {}, [
         ("CWS", 11, None, False),
         ("CWS", 12, None, False),
+    ]),
+    ("The Committee, at its thirtieth session, approved the budget.", {"symbol": "WO/PBC/30/17"}, [
+        ("WO/PBC", 30, None, False),
     ]),
     ("The PCT Working Group, at its eleventh session, invited the CWS to consider it.", {}, [
         ("PCT/WG", 11, None, False),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pipeline.boundary import entry_point
 from pipeline.diff import scope
 from pipeline.diff.changes import summarize
 from pipeline.diff.footnotes import attach_header_footnotes, diff_footnotes
@@ -16,6 +17,7 @@ from pipeline.symbols import parse_symbol
 COLUMNS = Reader[str](NodeKind.column, "col", lambda e: e, lambda e: None, lambda e: e)
 
 
+@entry_point
 def diff_documents(
     old: Document, new: Document, old_annex: int | None = None, new_annex: int | None = None
 ) -> DocumentDiff:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.errors import InvalidRequest
 from pipeline.model import Annex, ContentBlock, Document, Footnote, Paragraph, Recommendation
 
 
@@ -26,18 +27,18 @@ def body(document: Document) -> Region:
 
 
 def annex(document: Document, number: int) -> Region:
-    """Annex ``number`` (1-based) of ``document``; ValueError if it has none."""
+    """Annex ``number`` (1-based) of ``document``; InvalidRequest if it has none."""
     found = annex_model(document, number)
     recommendations = [rec for rec in document.recommendations if rec.annex == found.id]
     return Region(f"Annex {number}", found.title, found.table_columns, found.content, found.paragraphs, recommendations)
 
 
 def annex_model(document: Document, number: int) -> Annex:
-    """The annex numbered ``number``; ValueError naming the annexes there are."""
+    """The annex numbered ``number``; InvalidRequest naming the annexes there are."""
     for candidate in document.annexes:
         if candidate.number == number:
             return candidate
-    raise ValueError(f"{document.source.file_name} has no annex {number} (it has {len(document.annexes)} annex(es))")
+    raise InvalidRequest(f"{document.source.file_name} has no annex {number} (it has {len(document.annexes)} annex(es))")
 
 
 def annex_footnotes(document: Document, number: int) -> list[Footnote]:

@@ -117,20 +117,22 @@ def session_records(located: list[Located], document: Document, own: int | None)
     """The ``sessions`` list: one record per body, number and reconvening, with its
     mentions; the document's own session (from its header) is always one."""
     own_body = _own_body(document)
-    records: dict[tuple[str, int | None, bool], SessionRecord] = {}
     meta = document.metadata.session
+    own_key = (own_body, own, bool(meta and meta.number == own and meta.reconvened))
+    records: dict[tuple[str, int | None, bool], SessionRecord] = {}
     if own is not None:
-        records[(own_body, own, False)] = _new_record(own_body, own, False, own)
+        record = records[own_key] = _new_record(*own_key, own_key)
         if meta is not None and meta.number == own:
-            record = records[(own_body, own, False)]
-            record.year, record.start_date, record.end_date = meta.year, meta.start_date, meta.end_date
+            record.year, record.start_date, record.end_date, record.place = (
+                meta.year, meta.start_date, meta.end_date, meta.place
+            )
     for entry in located:
         session = entry.session
-        key = (entry.body, session.number, entry.reconvened)
+        relative = session.relation != SessionRelation.named and entry.body == own_body and session.number == own
+        key = own_key if relative else (entry.body, session.number, entry.reconvened)
         record = records.get(key)
         if record is None:
-            own_here = own if entry.body == own_body else None
-            record = records[key] = _new_record(entry.body, session.number, entry.reconvened, own_here)
+            record = records[key] = _new_record(*key, own_key)
         record.year = record.year or session.year
         record.start_date = record.start_date or session.start_date
         record.end_date = record.end_date or session.end_date
@@ -141,13 +143,13 @@ def session_records(located: list[Located], document: Document, own: int | None)
     return sorted(records.values(), key=lambda r: (r.body, r.number is None, r.number or 0, r.reconvened))
 
 
-def _new_record(body: str, number: int | None, reconvened: bool, own: int | None) -> SessionRecord:
+def _new_record(body: str, number: int | None, reconvened: bool, own_key: tuple) -> SessionRecord:
     return SessionRecord(
         body=body,
         number=number,
         ordinal=ordinal_word(number) if number and number < 100 else None,
         reconvened=reconvened,
-        current=number is not None and number == own and not reconvened,
+        current=number is not None and (body, number, reconvened) == own_key,
     )
 
 
@@ -208,12 +210,14 @@ def _body(hit: Hit, neighbours: list[Hit], default: str) -> str:
     before = [other for other in named if other.end <= hit.start]
     after = [other for other in named if other.start >= hit.end]
     if after and _OF_BODY.match(hit.unit.text[hit.end : after[0].start]):
-        return bodies[fold(after[0].text)]
-    if before:
-        return bodies[fold(before[-1].text)]
-    if after:
-        return bodies[fold(after[0].text)]
-    return default
+        chosen = after[0]
+    elif before:
+        chosen = before[-1]
+    elif after:
+        chosen = after[0]
+    else:
+        return default
+    return bodies[fold(chosen.text)] or default
 
 
 def _bodies() -> dict[str, str]:
