@@ -99,3 +99,21 @@ def test_both_backends_give_the_same_model_from_the_corpus_or_the_difference_is_
         pdfplumber = list(pool.map(_outcome, files, ["pdfplumber"] * len(files)))
     differing = {path.name for path, one, other in zip(files, pdfium, pdfplumber) if one != other}
     assert differing == set(DIFFERENCES)
+
+
+def test_the_cli_chooses_the_backend():
+    import json
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    path = str(SAMPLES / "c_cws_151.pdf")
+    outputs = {}
+    for backend in ("pdfium", "pdfplumber"):
+        result = CliRunner().invoke(main, ["extract", "--pdf-backend", backend, path])
+        assert result.exit_code == 0, result.output
+        outputs[backend] = without_provenance(json.loads(result.output))
+    assert outputs["pdfium"] == outputs["pdfplumber"]
+    refused = CliRunner().invoke(main, ["extract", "--pdf-backend", "pdfminer", path])
+    assert refused.exit_code == 2 and "pdfminer" in refused.output
