@@ -23,12 +23,13 @@ from extractors import pdf_pdfium
 from extractors.blocks import SourceDocument
 from extractors.files import read_bytes, require_format, sha256_hex
 from extractors.pdf_blocks import blocks_from_pages
-from extractors.pdf_budget import Budget, alarm, pages_within_budget
+from extractors.pdf_budget import Budget, pages_within_budget
 from extractors.pdf_errors import damaged, encrypted
 from extractors.pdf_layout import PageWords, Word
 from extractors.pdf_streams import refuse_stream_bombs
 from extractors.pdf_tables import ruled_grids
 from pipeline import limits
+from pipeline.boundary import deadline
 from pipeline.errors import (
     CorruptDocument,
     CwsError,
@@ -63,7 +64,7 @@ def extract(
     require_format(path, data, "pdf")
     reader = {"pdfplumber": read_pages, "pdfium": pdf_pdfium.read_pages}[backend]
     name = str(path)
-    with alarm(time_limit, name):
+    with deadline(time_limit, name):
         budget = Budget(time_limit, name, max_pages, settings.max_chars_per_page)
         refuse_stream_bombs(data, name, settings.max_pdf_stream_bytes)
         pages = list(reader(data, name, budget))

@@ -1,16 +1,14 @@
 """The work budget of one PDF: a page count and a time limit (their values come
-from ``pipeline.limits``), checked between pages and, where signals allow,
-inside a slow page too; the time covers reading and layout alike."""
+from ``pipeline.limits``), checked between pages and during the layout;
+``pipeline.boundary.deadline`` interrupts a slow page where signals allow."""
 
 from __future__ import annotations
 
-import signal
-import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 
 from pipeline.errors import ExtractionTimeout, TooLarge
+
 
 class Budget:
     """What one file may take: time (counted from the budget's creation), pages
@@ -46,23 +44,3 @@ def pages_within_budget(total: int, budget: Budget) -> Iterator[int]:
     for index in range(total):
         budget.check(f"at page {index + 1} of {total}")
         yield index
-
-
-@contextmanager
-def alarm(seconds: float, name: str) -> Iterator[None]:
-    """Interrupt the work after ``seconds`` even inside one slow page (Unix, main
-    thread only; elsewhere the checks between pages bound the work)."""
-    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def expire(signum, frame):
-        raise ExtractionTimeout(f"stopped after {seconds:.0f} s inside a page; split the file", name)
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)

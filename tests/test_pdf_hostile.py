@@ -12,6 +12,7 @@ from extractors import pdf, pdf_streams
 from extractors.pdf_blocks import blocks_from_pages
 from extractors.pdf_budget import Budget
 from extractors.pdf_layout import PageWords, Word, group_lines
+from pipeline.boundary import deadline
 from pipeline.errors import CorruptDocument, ExtractionTimeout, TooLarge
 from tests.pdf_files import HELVETICA, deep_page_tree_pdf, pdf_from_objects, text_pdf, tiny_words_pdf
 
@@ -123,6 +124,6 @@ def test_line_grouping_is_one_pass_over_a_very_long_line():
     # 30,000 words on one line: the line's extent is kept, not recomputed per word
     # (which took minutes: the time budget itself never came into play).
     words = [Word(text="w", x0=index * 0.01, top=100.0, x1=index * 0.01 + 0.01, bottom=101.0) for index in range(30_000)]
-    with pdf.alarm(20, "long line"):
+    with deadline(20, "long line"):
         lines = group_lines(words, 1)
     assert len(lines) == 1 and len(lines[0].words) == 30_000
