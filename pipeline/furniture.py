@@ -20,7 +20,7 @@ from pathlib import Path
 
 from extractors.blocks import Block
 from pipeline.model import Furniture, FurnitureKind
-from pipeline.symbols import find_symbols, parse_symbol
+from pipeline.symbols import Symbol, SymbolMatch, find_symbols, parse_symbol
 
 DATA = Path(__file__).resolve().parent / "data" / "furniture.json"
 
@@ -36,21 +36,22 @@ class Sorted:
 def drop_furniture(blocks: list[Block]) -> Sorted:
     """Take running headers and page numbers out of ``blocks``, whole or inline."""
     result = Sorted([])
+    symbols = [find_symbols(block.text) for block in blocks]  # each block's, found once
     for index, block in enumerate(blocks):
-        kind = _whole_block_kind(block.text)
-        if kind is None and _symbol_alone(block.text) and index + 1 < len(blocks):
-            if _whole_block_kind(blocks[index + 1].text) == FurnitureKind.page_number:
+        kind = _whole_block_kind(block.text, symbols[index])
+        if kind is None and index + 1 < len(blocks) and _symbol_alone(block.text, symbols[index]):
+            if _whole_block_kind(blocks[index + 1].text, symbols[index + 1]) == FurnitureKind.page_number:
                 kind = FurnitureKind.running_header  # "CWS/5/22 Prov." over "page 16"
         if kind is not None:
             result.furniture.append(Furniture(text=block.text, kind=kind, provenance=block.provenance))
             continue
-        result.blocks.append(_cut_inline(block, result.furniture))
+        result.blocks.append(_cut_inline(block, symbols[index], result.furniture))
     return result
 
 
 def is_furniture_text(text: str) -> bool:
     """A text that is a page number or a running header, whole."""
-    return _whole_block_kind(text) is not None
+    return _whole_block_kind(text, find_symbols(text)) is not None
 
 
 def running_header_symbol(furniture: list[Furniture]) -> str | None:
@@ -69,8 +70,9 @@ def drop_own_symbol_lines(blocks: list[Block], symbol: str | None, furniture: li
     if own is None:
         return blocks
     kept = []
+    digits = str(own.number)  # printed in any text that holds the symbol: a cheap test first
     for block in blocks:
-        parsed = _symbol_alone(block.text)
+        parsed = _symbol_alone(block.text, find_symbols(block.text)) if digits in block.text else None
         if parsed is not None and parsed.base == own.base:
             furniture.append(Furniture(text=block.text, kind=FurnitureKind.running_header, provenance=block.provenance))
         else:
@@ -92,24 +94,32 @@ def _rules() -> _Rules:
     return _Rules(tuple(whole), re.compile(data["after_symbol"], re.I))
 
 
-def _whole_block_kind(text: str) -> FurnitureKind | None:
+def _whole_block_kind(text: str, symbols: list[SymbolMatch]) -> FurnitureKind | None:
     for pattern, kind in _rules().whole:
         if pattern.match(text.strip()):
             return kind
-    span = next(_running_headers(text), None)
+    span = next(_running_headers(text, symbols), None)
     if span is not None and span == (0, len(text)):
         return FurnitureKind.running_header
     return None
 
 
-def _symbol_alone(text: str):
-    parsed = parse_symbol(text)
-    return parsed if parsed is not None and parsed.kind == "document" and text.strip()[:1].isalpha() else None
+def _symbol_alone(text: str, symbols: list[SymbolMatch]) -> Symbol | None:
+    """The document symbol ``text`` (whose ``symbols`` are given) consists of,
+    a glued word in front allowed as ``parse_symbol`` has it, if it starts with
+    a letter."""
+    stripped = text.strip()
+    if len(symbols) != 1 or symbols[0].kind != "document" or not stripped[:1].isalpha():
+        return None
+    lead = len(text) - len(text.lstrip())
+    glued = text[lead : symbols[0].start]
+    at_end = symbols[0].end == lead + len(stripped)
+    return symbols[0].symbol if at_end and (glued.isalpha() or not glued) else None
 
 
-def _running_headers(text: str):
+def _running_headers(text: str, symbols: list[SymbolMatch]):
     """(start, end) of each "<symbol> [/] [Annex,] page N" in ``text``."""
-    for found in find_symbols(text):
+    for found in symbols:
         if found.kind != "document":
             continue
         after = _rules().after_symbol.match(text, found.end)
@@ -117,9 +127,9 @@ def _running_headers(text: str):
             yield found.start, after.end()
 
 
-def _cut_inline(block: Block, furniture: list[Furniture]) -> Block:
+def _cut_inline(block: Block, symbols: list[SymbolMatch], furniture: list[Furniture]) -> Block:
     """``block`` without the running headers printed inside its text."""
-    spans = list(_running_headers(block.text))
+    spans = list(_running_headers(block.text, symbols))
     if not spans:
         return block
     text, marks = block.text, list(block.marks)
