@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 GRAMMAR = Path(__file__).resolve().parent / "data" / "symbols.json"
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ class SymbolMatch:
 
 def find_symbols(text: str) -> list[SymbolMatch]:
     """Every document symbol, circular and standard in ``text``, in text order."""
+    if not _DIGIT.search(text):  # every symbol has a number; the test is far cheaper than the grammar
+        return []
     grammar = _grammar()
     matches = []
     for match in grammar.pattern.finditer(text):
