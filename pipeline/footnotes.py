@@ -24,29 +24,31 @@ def recover_footnotes(blocks: list[Block]) -> list[Block]:
     turned into ``Role.footnote`` blocks."""
     defined = {block.footnote_number for block in blocks if block.role == Role.footnote}
     seen_marks: set[int] = set()
-    recovered: list[Block] = []
+    recovered: list[tuple[Block, list[re.Match]]] = []  # each block with its glued marks, found once
     for block in blocks:
+        glued: list[re.Match] = []
         if block.role != Role.footnote:
             match = _DEFINITION.match(block.text)
             number = int(match.group(1)) if match else None
             if match and number in seen_marks and number not in defined:
                 defined.add(number)
                 recovered.append(
-                    replace(block, text=match.group(2), role=Role.footnote, footnote_number=number)
+                    (replace(block, text=match.group(2), role=Role.footnote, footnote_number=number), glued)
                 )
                 continue
-            seen_marks.update(int(m.group(1)) for m in _GLUED_MARK.finditer(block.text))
-        recovered.append(block)
-    return [_take_glued_marks(block, defined) for block in recovered]
+            glued = list(_GLUED_MARK.finditer(block.text))
+            seen_marks.update(int(m.group(1)) for m in glued)
+        recovered.append((block, glued))
+    return [_take_glued_marks(block, glued, defined) for block, glued in recovered]
 
 
-def _take_glued_marks(block: Block, defined: set[int | None]) -> Block:
+def _take_glued_marks(block: Block, glued: list[re.Match], defined: set[int | None]) -> Block:
     if block.role == Role.footnote or block.marks:
         return block
     marks: list[FootnoteMark] = []
     pieces: list[str] = []
     position = 0
-    for match in _GLUED_MARK.finditer(block.text):
+    for match in glued:
         number = int(match.group(1))
         if number not in defined:
             continue

@@ -16,12 +16,18 @@ AGENDA_ITEM = re.compile(
     r"^(?:Agenda\s*Item\s*(\d{1,3})\b|Item\s+(\d{1,3})\s+of\s+the\s+(?:draft\s+)?agenda\b)\s*[:.–-]?", re.I
 )
 _AGENDA_ITEM_MAX_WORDS = 40
+_ASCII_UPPER = re.compile("[A-Z]")
+_ASCII_LETTER = re.compile("[A-Za-z]")
 
 
 def is_upper(text: str) -> bool:
     """Mostly capital letters: an upper-case heading such as 'BACKGROUND'."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) / len(letters) > 0.75
+    if text.isascii():  # counted by the regex engine, not letter by letter
+        upper, letters = len(_ASCII_UPPER.findall(text)), len(_ASCII_LETTER.findall(text))
+    else:
+        letters = sum(map(str.isalpha, text))
+        upper = sum(ch.isupper() and ch.isalpha() for ch in text)
+    return letters > 0 and upper / letters > 0.75
 
 
 def looks_like_heading(text: str) -> bool:

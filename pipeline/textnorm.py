@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterable
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# A run of spaces to collapse: two or more, or one that is not a plain space
+# (single plain spaces, most of them, are left alone without a substitution each).
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _WORD = re.compile(r"[A-Za-z]+")
 _HYPHENATED_END = re.compile(r"([A-Za-z]+)-$")
 _LOWER_START = re.compile(r"^([a-z]+)")

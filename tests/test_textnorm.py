@@ -1,0 +1,37 @@
+"""Whitespace normalization: the fast pattern behaves as the plain definition."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.textnorm import normalize_space
+
+# The definition: every run of spaces of any kind becomes one plain space.
+_ANY_SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ALPHABET = "ab. \t\u00a0\u2003\u202f\u3000\u00ad\u200b"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a  b", "a b"),
+        ("a\u00a0b", "a b"),
+        ("a \u00a0\tb", "a b"),
+        ("a b", "a b"),
+        ("  a\u3000", "a"),
+        ("soft\u00adhyphen", "softhyphen"),
+        ("", ""),
+    ],
+)
+def test_normalize_space_cases(text, expected):
+    assert normalize_space(text) == expected
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+def test_normalize_space_is_the_plain_definition(text):
+    without_invisible = text.replace("\u00ad", "").replace("\u200b", "")
+    assert normalize_space(text) == _ANY_SPACE_RUN.sub(" ", without_invisible).strip()
