@@ -1,7 +1,7 @@
 """The entity ruler, screened: spaCy's ruler, except that the token patterns of
 a label run only over a text that passes the label's screen (``rule_screens``
-of ``patterns/lexicon.json``: "session" for the session patterns, a month name
-for dates, a document symbol for documents). A pattern costs the Matcher time at
+of ``patterns/lexicon.json``: an ordinal before "session" for the session
+patterns, a month name for dates, a document symbol for documents). A pattern costs the Matcher time at
 every token of every text, and most texts can match few labels, so this finds
 the same entities as the plain ruler in a fraction of the time.
 
@@ -39,7 +39,6 @@ class ScreenedEntityRuler(EntityRuler):
         matches += self.phrase_matcher(doc)
         found = {(match_id, start, end) for match_id, start, end in matches if start != end}
         return sorted(found, key=lambda match: (match[2] - match[1], -match[1]), reverse=True)
-
 
     def _matcher(self, labels: tuple[str, ...]) -> Matcher:
         """One Matcher for the patterns of ``labels``, built on first use: a
