@@ -1,6 +1,7 @@
 """How the references stage hands text to spaCy: only units that can hold a
-mention (and the pre-filter loses none), long units in pieces, spaCy imported
-only when the pipeline is built."""
+mention (and the pre-filter loses none), each label's patterns only where its
+screen passes (and the screened ruler loses nothing), long units in pieces,
+spaCy imported only when the pipeline is built."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 
 from pipeline.api import extract_document
 from pipeline.references.find import find
-from pipeline.references.nlp import pipeline
+from pipeline.references.nlp import lexicon, may_hold_mention, pipeline
 from pipeline.references.units import text_units
 from tests.conftest import ROOT, SEED_TEXTS, SHARED, annotated_sentence
 
@@ -33,11 +34,49 @@ def test_prefilter_finds_the_same_mentions(path):
     assert _found(screened) == _found(find(units, screen=False))
 
 
-def test_prefilter_skips_units_without_a_digit_keyword_or_name(draft):
+def test_prefilter_skips_units_without_a_symbol_keyword_or_name(draft):
     units = list(text_units(draft))
-    spared = [unit for unit in units if not find_module._may_hold_mention(unit.text)]
+    spared = [unit for unit in units if not may_hold_mention(unit.text)]
     assert spared, "the seed has text units that can hold no mention"
     assert not find(spared, screen=False)
+
+
+def test_prefilter_skips_digits_that_no_pattern_reads():
+    """A log line full of numbers, but with no symbol, month, keyword or name."""
+    text = "05/27/16 13:45 Booked 2016-0012345, bail $5,000, cell 12B; released 14:02."
+    assert not may_hold_mention(text)
+    assert not find([find_module.Unit("p1", text, "p1", "", 1)], screen=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["see paragraph 4", "the para 4", "Côte d’Ivoire", "Republic of Korea", "on May 3, 2016", "at CWS/5 it", "ST.26 applies", "the present document", "Task No. 3"],
+)
+def test_prefilter_keeps_what_a_pattern_reads(text):
+    assert may_hold_mention(text)
+    assert find([find_module.Unit("p1", text, "p1", "", 1)], screen=False)
+
+
+def test_every_label_has_a_screen():
+    screens = lexicon()["rule_screens"]
+    assert set(pipeline().get_pipe("entity_ruler").token_patterns) == set(screens["text"]) | set(screens["symbols"])
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda path: path.stem)
+def test_screened_ruler_finds_what_the_plain_ruler_finds(path):
+    """Each label's patterns run only where its screen passes; spaCy's own ruler
+    with every pattern run everywhere finds the same entities."""
+    from spacy.pipeline import EntityRuler
+
+    nlp = pipeline()
+    screened = nlp.get_pipe("entity_ruler")
+    plain = EntityRuler(nlp, "plain", phrase_matcher_attr="NORM")
+    plain.add_patterns(screened.patterns)
+    units = list(text_units(extract_document(path)))
+    for unit in units:
+        doc = nlp.make_doc(unit.text)
+        expected = [(ent.label_, ent.start, ent.end) for ent in plain(nlp.make_doc(unit.text)).ents]
+        assert [(ent.label_, ent.start, ent.end) for ent in screened(doc).ents] == expected, unit.id
 
 
 def test_long_paragraph_is_read_in_pieces(monkeypatch):

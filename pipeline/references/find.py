@@ -1,7 +1,7 @@
 """Find: run the rule pipeline over every text unit and keep what it matched.
 
-Only units that can hold a mention reach spaCy (a cheap test for a digit, a
-keyword or the first word of a known name), in ``nlp.pipe`` batches; a unit
+Only units that can hold a mention reach spaCy (a cheap test for a symbol, a
+label's screen or a known name), in ``nlp.pipe`` batches; a unit
 longer than spaCy takes in one call is read in pieces cut at a sentence or word
 boundary, each hit keeping offsets into the whole unit.
 """
@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.model import Mention
 from pipeline.references.extents import extend_mentions
-from pipeline.references.names import fold
-from pipeline.references.nlp import pipeline, prefilter
+from pipeline.references.nlp import may_hold_mention, pipeline
 from pipeline.references.units import Unit
 
 if TYPE_CHECKING:
@@ -71,7 +70,7 @@ class Hit:
 def find(units: list[Unit], screen: bool = True) -> list[Hit]:
     """Every match in ``units``, in unit order and, within a unit, text order.
     ``screen=False`` hands every unit to spaCy (the pre-filter's own check)."""
-    pieces = [piece for unit in units for piece in _pieces(unit) if not screen or _may_hold_mention(piece[1])]
+    pieces = [piece for unit in units for piece in _pieces(unit) if not screen or may_hold_mention(piece[1])]
     hits: list[Hit] = []
     docs = pipeline().pipe((text for _, text, _ in pieces), batch_size=BATCH)
     for (unit, _, offset), doc in zip(pieces, docs):
@@ -87,10 +86,6 @@ def hits_by_unit(hits: list[Hit]) -> dict[str, list[Hit]]:
     for hit in hits:
         grouped[hit.unit.id].append(hit)
     return grouped
-
-
-def _may_hold_mention(text: str) -> bool:
-    return prefilter().search(fold(text)) is not None
 
 
 def _pieces(unit: Unit, size: int = PIECE) -> Iterator[tuple[Unit, str, int]]:

@@ -1,7 +1,7 @@
 """The spaCy pipeline: blank English, a sentencizer and one entity ruler whose
 patterns are data (``patterns/entities.jsonl`` and the phrase lists of
-``patterns/lexicon.json``). No trained model is needed; spaCy is imported only
-when the pipeline is first built.
+``patterns/lexicon.json``), each label's patterns screened (``ruler``). No
+trained model is needed; spaCy is imported only when the pipeline is first built.
 
 The tokenizer reads the text as printed, without rewriting it: every WIPO symbol
 (``pipeline.symbols``) is one token, whatever is glued to it, and words a
@@ -13,6 +13,7 @@ and apostrophe styles, which the phrase lists are matched on.
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from functools import cache
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
+_WHITESPACE = re.compile(r"\s+")
 
 
 @cache
@@ -39,9 +41,12 @@ def lexicon() -> dict:
 def pipeline() -> Language:
     """The rule-based pipeline, built once per process."""
     import spacy
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
+
+    importlib.import_module("pipeline.references.ruler")  # registers the screened ruler's factory
 
     Token.set_extension("symbol", default=None, force=True)
+    Doc.set_extension("symbol_kinds", default=frozenset(), force=True)
     nlp = spacy.blank("en")
     words = lexicon()
     # Keep abbreviations such as "No." whole, so that they end no sentence.
@@ -51,8 +56,8 @@ def pipeline() -> Language:
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.tokenizer = SymbolTokenizer(nlp.tokenizer)
     nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "NORM"})
-    ruler.add_patterns(_token_patterns() + _phrase_patterns())
+    rules = nlp.add_pipe("screened_entity_ruler", name="entity_ruler", config={"phrase_matcher_attr": "NORM"})
+    rules.add_patterns(_token_patterns() + _phrase_patterns())
     return nlp
 
 
@@ -64,6 +69,7 @@ class SymbolTokenizer:
     def __init__(self, tokenizer):
         self.tokenizer = tokenizer
         self.vocab = tokenizer.vocab
+        self._normed: set[str] = set()
 
     def __call__(self, text: str) -> Doc:
         from spacy.tokens import Doc
@@ -80,14 +86,21 @@ class SymbolTokenizer:
             spaces.append(False)
             position = match.end
         self._words(text, folded, position, len(text), words, spaces)
+        self._fold_norms(words)
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        for token in doc:
-            token.norm_ = fold(token.text)
         for index, match in symbols.items():
             # A norm no word has lets the patterns match a symbol's kind cheaply.
             doc[index].norm_ = f"SYMBOL_{match.kind.upper()}"
             doc[index]._.symbol = match.symbol
+        doc._.symbol_kinds = frozenset(match.kind for match in symbols.values())
         return doc
+
+    def _fold_norms(self, words: list[str]) -> None:
+        """Give each new word's lexeme its folded norm: the norm depends on the
+        text alone, so it is set once per string, not once per token."""
+        for word in set(words).difference(self._normed):
+            self.vocab[word].norm_ = fold(word)
+            self._normed.add(word)
 
     def _words(self, text: str, folded: str, start: int, end: int, words: list[str], spaces: list[bool]) -> None:
         if start < end and folded[start] == " " and words:
@@ -137,14 +150,51 @@ def member_state_names() -> dict[str, str]:
     return {fold(spelling): name for name, spellings in member_state_spellings().items() for spelling in spellings}
 
 
-def prefilter() -> re.Pattern:
-    """What a text must contain to hold any mention: a digit, a keyword, a name."""
-    return _prefilter()
+def may_hold_mention(text: str) -> bool:
+    """False when no pattern can match in ``text``: it holds no symbol, passes
+    no label's screen and holds no known name."""
+    return (
+        _names().search(_squeezed(fold(text))) is not None
+        or _any_text_screen().search(text) is not None
+        or bool(find_symbols(text))
+    )
 
 
 @cache
-def _prefilter() -> re.Pattern:
+def text_screens() -> dict[str, re.Pattern]:
+    """The compiled text screens of ``rule_screens``, by label."""
+    return {label: re.compile(pattern) for label, pattern in lexicon()["rule_screens"]["text"].items()}
+
+
+@cache
+def _any_text_screen() -> re.Pattern:
+    return re.compile("|".join(f"(?:{screen.pattern})" for screen in text_screens().values()))
+
+
+@cache
+def _names() -> re.Pattern:
+    """Every phrase pattern, folded and without spaces: the tokens of a match
+    stand in the text one after another, at most whitespace between them."""
     words = lexicon()
     names = [*member_state_names(), *map(fold, words["bodies"]), *map(fold, words["not_member_states"])]
-    alternatives = [*words["prefilter"], *(re.escape(name.split()[0]) for name in names)]
-    return re.compile("|".join(sorted(set(alternatives), key=len, reverse=True)))
+    return re.compile(_trie_pattern({_squeezed(name) for name in names}))
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """One regular expression matching any of ``words``, shared prefixes
+    factored out (an alternation of hundreds of words is tried word by word)."""
+    heads: dict[str, set[str]] = {}
+    for word in words:
+        heads.setdefault(word[:1], set()).add(word[1:])
+    branches = []
+    for head, tails in sorted(heads.items()):
+        if not head:
+            continue  # the empty word: its prefix alone matches, made optional by the caller
+        rest = _trie_pattern(tails)
+        optional = "?" if "" in tails else ""
+        branches.append(re.escape(head) + (f"(?:{rest}){optional}" if rest else ""))
+    return "|".join(branches)
+
+
+def _squeezed(text: str) -> str:
+    return _WHITESPACE.sub("", text)
