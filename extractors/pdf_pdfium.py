@@ -127,6 +127,9 @@ def _page_text(raw) -> str:
     return buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", errors="replace")
 
 
+_DOUBLE = ctypes.sizeof(ctypes.c_double)
+
+
 class _Measure:
     """Boxes, fonts and sizes of character runs of one text page; what one text
     object shares (font, size, baseline) is asked once per object."""
@@ -138,6 +141,7 @@ class _Measure:
         self.fonts: dict[tuple[int, float], tuple[str, float]] = {}
         self.box = pdfium_c.FS_RECTF()
         self.origin = (ctypes.c_double * 2)()
+        self.origin_at = ctypes.addressof(self.origin)
         self.objects: dict[int, tuple[float, float, float, str, float]] = {}
 
     def words(self, text: str) -> list[Word]:
@@ -177,8 +181,7 @@ class _Measure:
     def _line_of(self, index: int, obj: int) -> tuple[float, float, str, float]:
         """Top, bottom (pdfminer's boxes), font and size of character ``index``."""
         size = font_size(self.address, index)
-        origin = ctypes.addressof(self.origin)
-        char_origin(self.address, index, origin, origin + ctypes.sizeof(ctypes.c_double))
+        char_origin(self.address, index, self.origin_at, self.origin_at + _DOUBLE)
         font, descent = _font(obj, size, self.fonts)
         bottom = self.height - (self.origin[1] + descent)
         return bottom - size, bottom, font, size
