@@ -24,7 +24,16 @@ import pypdfium2.raw as pdfium_c
 from extractors.pdf_budget import Budget, pages_within_budget
 from extractors.pdf_errors import damaged, encrypted
 from extractors.pdf_layout import PageWords, Word
-from extractors.pdf_pdfium_calls import address, char_origin, font_size, loose_box, object_font, text_object
+from extractors.pdf_pdfium_calls import (
+    address,
+    char_code,
+    char_origin,
+    font_size,
+    is_generated,
+    loose_box,
+    object_font,
+    text_object,
+)
 from extractors.pdf_pdfium_rules import graphics, ruled_tables
 
 _TOLERANCE = 3.0  # points, as pdfplumber's defaults
@@ -102,7 +111,7 @@ def _words(raw, height: float, text: str) -> list[Word]:
     infers from gaps alike as generated, so they cannot be told apart."""
     count = pdfium_c.FPDFText_CountChars(raw)
     if len(text) != count:  # characters outside the BMP: indexes and UTF-16 units differ
-        return _split(_chars(raw, height, range(count)))
+        return _split(_chars(address(raw), height, range(count)))
     return _Measure(raw, height).words(text)
 
 
@@ -135,7 +144,6 @@ class _Measure:
     object shares (font, size, baseline) is asked once per object."""
 
     def __init__(self, raw, height: float) -> None:
-        self.raw = raw
         self.address = address(raw)
         self.height = height
         self.fonts: dict[tuple[int, float], tuple[str, float]] = {}
@@ -176,7 +184,7 @@ class _Measure:
         return words
 
     def _split(self, start: int, end: int) -> list[Word]:
-        return _split(_chars(self.raw, self.height, range(start, end), self.fonts))
+        return _split(_chars(self.address, self.height, range(start, end), self.fonts))
 
     def _line_of(self, index: int, obj: int) -> tuple[float, float, str, float]:
         """Top, bottom (pdfminer's boxes), font and size of character ``index``."""
@@ -197,22 +205,23 @@ def _apart(before, after) -> bool:
     )
 
 
-def _chars(raw, height: float, indexes: range, fonts: dict | None = None) -> list[_Char]:
-    """Characters one by one, for the runs that need it."""
+def _chars(textpage: int, height: float, indexes: range, fonts: dict | None = None) -> list[_Char]:
+    """Characters one by one (of the text page at address ``textpage``), for the runs that need it."""
     fonts = {} if fonts is None else fonts
-    x, y = ctypes.c_double(), ctypes.c_double()
+    origin = (ctypes.c_double * 2)()
+    x_at = ctypes.addressof(origin)
     box = pdfium_c.FS_RECTF()
+    box_at = ctypes.addressof(box)
     chars = []
-    textpage = address(raw)
     for index in indexes:
-        code = pdfium_c.FPDFText_GetUnicode(raw, index)
-        if pdfium_c.FPDFText_IsGenerated(raw, index) or code == 0:
+        code = char_code(textpage, index)
+        if is_generated(textpage, index) or code == 0:
             continue
-        size = pdfium_c.FPDFText_GetFontSize(raw, index)
-        pdfium_c.FPDFText_GetCharOrigin(raw, index, ctypes.byref(x), ctypes.byref(y))
-        pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(box))
+        size = font_size(textpage, index)
+        char_origin(textpage, index, x_at, x_at + _DOUBLE)
+        loose_box(textpage, index, box_at)
         font, descent = _font(text_object(textpage, index), size, fonts)
-        bottom = height - (y.value + descent)
+        bottom = height - (origin[1] + descent)
         chars.append(_Char(_clean(chr(code)), box.left, box.right, bottom - size, bottom, font, size))
     return chars
 

@@ -21,6 +21,8 @@ def address(handle) -> int:
     return ctypes.cast(handle, _ADDRESS).value
 
 
+char_code = _declared(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _ADDRESS, _INT)
+is_generated = _declared(pdfium_c.FPDFText_IsGenerated, _INT, _ADDRESS, _INT)
 text_object = _declared(pdfium_c.FPDFText_GetTextObject, _ADDRESS, _ADDRESS, _INT)
 object_font = _declared(pdfium_c.FPDFTextObj_GetFont, _ADDRESS, _ADDRESS)
 loose_box = _declared(pdfium_c.FPDFText_GetLooseCharBox, _INT, _ADDRESS, _INT, _ADDRESS)
