@@ -1,0 +1,40 @@
+"""The PDFium functions the page reader calls per word or per page object,
+declared to take handles and buffers as plain addresses (ints): no pointer
+object is made and type-checked on each of many calls, which halves their cost."""
+
+from __future__ import annotations
+
+import ctypes
+
+import pypdfium2.raw as pdfium_c
+
+_ADDRESS = ctypes.c_void_p
+_INT = ctypes.c_int
+
+
+def _declared(function, restype, *argtypes):
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, _ADDRESS).value)
+
+
+def address(handle) -> int:
+    """The address a PDFium handle (a ctypes pointer) points to."""
+    return ctypes.cast(handle, _ADDRESS).value
+
+
+char_code = _declared(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _ADDRESS, _INT)
+is_generated = _declared(pdfium_c.FPDFText_IsGenerated, _INT, _ADDRESS, _INT)
+text_object = _declared(pdfium_c.FPDFText_GetTextObject, _ADDRESS, _ADDRESS, _INT)
+object_font = _declared(pdfium_c.FPDFTextObj_GetFont, _ADDRESS, _ADDRESS)
+loose_box = _declared(pdfium_c.FPDFText_GetLooseCharBox, _INT, _ADDRESS, _INT, _ADDRESS)
+font_size = _declared(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _ADDRESS, _INT)
+char_origin = _declared(pdfium_c.FPDFText_GetCharOrigin, _INT, _ADDRESS, _INT, _ADDRESS, _ADDRESS)
+
+page_objects = _declared(pdfium_c.FPDFPage_CountObjects, _INT, _ADDRESS)
+page_object = _declared(pdfium_c.FPDFPage_GetObject, _ADDRESS, _ADDRESS, _INT)
+form_objects = _declared(pdfium_c.FPDFFormObj_CountObjects, _INT, _ADDRESS)
+form_object = _declared(pdfium_c.FPDFFormObj_GetObject, _ADDRESS, _ADDRESS, ctypes.c_ulong)
+object_type = _declared(pdfium_c.FPDFPageObj_GetType, _INT, _ADDRESS)
+object_bounds = _declared(pdfium_c.FPDFPageObj_GetBounds, _INT, _ADDRESS, _ADDRESS, _ADDRESS, _ADDRESS, _ADDRESS)
+path_segments = _declared(pdfium_c.FPDFPath_CountSegments, _INT, _ADDRESS)
+path_segment = _declared(pdfium_c.FPDFPath_GetPathSegment, _ADDRESS, _ADDRESS, _INT)
+segment_point = _declared(pdfium_c.FPDFPathSegment_GetPoint, _INT, _ADDRESS, _ADDRESS, _ADDRESS)

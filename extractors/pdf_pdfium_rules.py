@@ -1,0 +1,107 @@
+"""Ruled tables of a PDFium page: its path objects run through pdfplumber's own
+edge → cell → table functions (thin paths are rules, and so are the sides of
+boxes, as pdfplumber has it). pdfplumber's table module is imported only for a
+page that has rules: most pages have none."""
+
+from __future__ import annotations
+
+import ctypes
+
+import pypdfium2.raw as pdfium_c
+
+from extractors import pdf_pdfium_calls as calls
+from extractors.pdf_layout import TableGrid
+from extractors.pdf_tables import ruled_grids
+
+_TOLERANCE = 3.0  # points, as pdfplumber's defaults
+_RULE = 2.0  # a path thinner than this is a rule
+_FORM_DEPTH = 4  # form objects inside form objects, read this deep
+
+
+def graphics(page) -> tuple[list[int], bool]:
+    """The page's path objects (inside form objects too, 4 levels deep) and
+    whether it draws any image, in one walk over its objects."""
+    paths: list[int] = []
+    images = False
+    pending = [(calls.address(page), 0, True)]
+    while pending:
+        holder, depth, is_page = pending.pop()
+        count = (calls.page_objects if is_page else calls.form_objects)(holder)
+        get = calls.page_object if is_page else calls.form_object
+        for index in range(count):
+            obj = get(holder, index)
+            kind = calls.object_type(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                paths.append(obj)
+            elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                images = True
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
+                pending.append((obj, depth + 1, False))
+    return paths, images
+
+
+def ruled_tables(paths: list[int], height: float) -> list[TableGrid]:
+    """The tables drawn by the page's rules (``paths`` from ``graphics``)."""
+    edges = _edges(paths, height)
+    if not edges:
+        return []
+    from pdfplumber import table as plumber_table
+
+    edges = plumber_table.merge_edges(edges, _TOLERANCE, _TOLERANCE, _TOLERANCE, _TOLERANCE)
+    edges = [edge for edge in edges if max(edge["width"], edge["height"]) >= _TOLERANCE]
+    cells = plumber_table.intersections_to_cells(plumber_table.edges_to_intersections(edges, _TOLERANCE, _TOLERANCE))
+    return ruled_grids(plumber_table.Table(None, group) for group in plumber_table.cells_to_tables(cells))
+
+
+def _edges(paths: list[int], height: float) -> list[dict]:
+    """pdfplumber's edges of the rules and boxes among ``paths``."""
+    edges = []
+    bounds = (ctypes.c_float * 4)()
+    at = [ctypes.addressof(bounds) + index * ctypes.sizeof(ctypes.c_float) for index in range(4)]
+    for path in paths:
+        calls.object_bounds(path, *at)
+        left, bottom, right, top = bounds
+        top, bottom = height - top, height - bottom
+        if bottom - top <= _RULE < right - left:
+            middle = (top + bottom) / 2
+            edges.append(_edge("h", left, middle, right, middle))
+        elif right - left <= _RULE < bottom - top:
+            middle = (left + right) / 2
+            edges.append(_edge("v", middle, top, middle, bottom))
+        elif _is_rectangle(path):  # pdfplumber counts a box's four sides as rules too
+            edges += [
+                _edge("h", left, top, right, top),
+                _edge("h", left, bottom, right, bottom),
+                _edge("v", left, top, left, bottom),
+                _edge("v", right, top, right, bottom),
+            ]
+    return edges
+
+
+def _is_rectangle(path: int) -> bool:
+    """A path of four corners on two x and two y positions (an axis-aligned box)."""
+    count = calls.path_segments(path)
+    if not 4 <= count <= 6:
+        return False
+    point = (ctypes.c_float * 2)()
+    x_at = ctypes.addressof(point)
+    y_at = x_at + ctypes.sizeof(ctypes.c_float)
+    xs, ys = set(), set()
+    for index in range(count):
+        calls.segment_point(calls.path_segment(path, index), x_at, y_at)
+        xs.add(round(point[0], 1))
+        ys.add(round(point[1], 1))
+    return len(xs) == 2 and len(ys) == 2
+
+
+def _edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> dict:
+    return {
+        "orientation": orientation,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "object_type": "line",
+    }

@@ -1,0 +1,59 @@
+"""The PDFium page reader: its words and rules, and pdfplumber's table code
+loaded only for a page that draws rules."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from extractors.pdf_budget import Budget
+from extractors.pdf_pdfium import read_pages
+from tests.pdf_files import HELVETICA, one_page_pdf, text_lines, text_pdf
+
+# A 2 × 2 grid of rules (three lines each way) under a line of text.
+_GRID = b"\n".join(
+    [b"0.5 w"]
+    + [b"72 %d m 272 %d l S" % (y, y) for y in (500, 550, 600)]
+    + [b"%d 500 m %d 600 l S" % (x, x) for x in (72, 172, 272)]
+)
+_RULED = one_page_pdf(
+    text_lines([b"Above the grid"]) + b"\n" + _GRID, b"<< /Font << /F1 5 0 R >> >>", [HELVETICA]
+)
+
+
+def _pages(data: bytes) -> list:
+    return list(read_pages(data, "test.pdf", Budget(10, "test.pdf", 100_000, 10**7)))
+
+
+def test_words_keep_their_text_font_and_boxes_in_reading_order():
+    (page,) = _pages(text_pdf(b"Hello from a hand-made PDF"))
+    assert [word.text for word in page.words] == ["Hello", "from", "a", "hand-made", "PDF"]
+    assert {(word.font, word.size) for word in page.words} == {("Helvetica", 12.0)}
+    lefts = [word.x0 for word in page.words]
+    assert lefts == sorted(lefts) and lefts[0] == 72.0
+    assert all(word.x0 < word.x1 and word.top < word.bottom for word in page.words)
+    assert page.tables == []
+
+
+def test_a_grid_of_rules_is_read_as_a_table_of_four_cells():
+    (page,) = _pages(_RULED)
+    (grid,) = page.tables
+    assert [len(row) for row in grid.rows] == [2, 2]
+    assert tuple(round(value) for value in grid.bbox) == (72, 842 - 600, 272, 842 - 500)
+
+
+def _loads_plumber_tables(data: bytes) -> bool:
+    script = (
+        "import sys\n"
+        "from extractors.pdf_budget import Budget\n"
+        "from extractors.pdf_pdfium import read_pages\n"
+        "list(read_pages(sys.stdin.buffer.read(), 't.pdf', Budget(10, 't.pdf', 100000, 10**7)))\n"
+        "print('pdfplumber.table' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], input=data, capture_output=True, check=True)
+    return result.stdout.strip() == b"True"
+
+
+def test_pdfplumber_table_code_is_loaded_only_for_a_page_with_rules():
+    assert not _loads_plumber_tables(text_pdf())
+    assert _loads_plumber_tables(_RULED)
