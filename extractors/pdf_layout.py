@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import repeat
 from operator import itemgetter
 from statistics import median
 
@@ -130,11 +131,17 @@ class Line:
     def size(self) -> float:
         """The font size most of the line's characters have (asked once the
         line is complete); the first such size where two tie."""
-        return _most_common({}, ((round(word.size, 1), len(word.text)) for word in self.words))
+        sizes = [word.size for word in self.words]
+        if sizes.count(sizes[0]) == len(sizes):
+            return round(sizes[0], 1)
+        return _most_common([round(size, 1) for size in sizes], [len(word.text) for word in self.words])
 
     @measured
     def _body_words(self) -> list[Word]:
         """The words at the line's own size: superscripts left out."""
+        smaller = 0.85 * self.size
+        if not any(word.size < smaller for word in self.words):
+            return self.words
         words = [word for word in self.words if not self.is_superscript(word)]
         return words or self.words
 
@@ -169,7 +176,7 @@ class Line:
 
     @measured
     def element(self) -> int | None:
-        return _most_common({}, ((word.element, 1) for word in self.words))
+        return _most_common([word.element for word in self.words])
 
     def settle(self) -> None:
         """Take every measure now and let go of the words no later step reads,
@@ -187,10 +194,13 @@ class Line:
 _SETTLED_MEASURES = ("x0", "x1", "top", "bottom", "box", "size", "text", "body_text", "font", "artifact", "element")
 
 
-def _most_common(counts: dict, weighted) -> object:
-    """The key of the largest total weight, the first seen on a tie (as
-    ``Counter.most_common(1)``)."""
-    for key, weight in weighted:
+def _most_common(keys: list, weights: list[int] | None = None) -> object:
+    """The key of the largest total weight (each 1 unless given), the first
+    seen on a tie (as ``Counter.most_common(1)``)."""
+    if keys.count(keys[0]) == len(keys):
+        return keys[0]
+    counts: dict = {}
+    for key, weight in zip(keys, weights or repeat(1)):
         counts[key] = counts.get(key, 0) + weight
     return max(counts.items(), key=itemgetter(1))[0]
 
@@ -365,21 +375,24 @@ class WordTally:
         self.words = 0
         self.characters = 0
         self.undecodable = 0  # characters read as U+FFFD
-        self._sizes: dict[float, int] = {}
+        self._sizes: dict[float, int] = {}  # characters of each size as read, before rounding
 
     def add(self, words: list[Word]) -> None:
         """Count one page's words."""
         sizes = self._sizes
+        texts = [word.text for word in words]
         self.words += len(words)
+        self.characters += sum(map(len, texts))
+        self.undecodable += "".join(texts).count("\ufffd")
         for word in words:
-            length = len(word.text)
-            self.characters += length
-            self.undecodable += word.text.count("\ufffd")
-            size = round(word.size, 1)
-            sizes[size] = sizes.get(size, 0) + length
+            sizes[word.size] = sizes.get(word.size, 0) + len(word.text)
 
     @property
     def body_size(self) -> float:
-        """The font size of most characters of the document (the first counted
-        where two tie)."""
-        return max(self._sizes.items(), key=itemgetter(1))[0] if self._sizes else 0.0
+        """The font size (to a tenth of a point) of most characters of the
+        document, the first counted where two tie."""
+        rounded: dict[float, int] = {}
+        for size, count in self._sizes.items():
+            key = round(size, 1)
+            rounded[key] = rounded.get(key, 0) + count
+        return max(rounded.items(), key=itemgetter(1))[0] if rounded else 0.0

@@ -67,3 +67,9 @@ def test_the_body_size_on_a_tie_is_the_first_counted():
     tally.add(_words("ab", 100, size=12.0) + _words("cd", 120, size=10.0))
     assert tally.body_size == 12.0
     assert WordTally().body_size == 0.0
+
+
+def test_a_line_takes_the_size_of_most_characters_and_the_first_on_a_tie():
+    (most,) = group_lines(_words("ab", 100, size=9.0) + [Word("cdef", 90, 100, 110, 111, "Body", 11.04)], 1)
+    (tie,) = group_lines(_words("ab", 100, size=9.0) + [Word("cd", 90, 100, 110, 111, "Body", 11.0)], 1)
+    assert (most.size, tie.size) == (11.0, 9.0)
