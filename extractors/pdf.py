@@ -5,8 +5,10 @@ the layout code in ``pdf_blocks``: PDFium (``pdf_pdfium``, the default, many
 times faster) and pdfplumber (this module), which also reads a tagged file's
 structure tree (which words form one paragraph, which are artifacts) where
 PDFium leaves geometry to decide. Words are read with their boxes, never as page
-text (``extract_text`` interleaves table columns line by line), and each page is
-closed once read, so memory follows the page, not the document.
+text (``extract_text`` interleaves table columns line by line); each page is
+closed once read and laid out at once, so the words of one page are held at a
+time, not those of the document. pdfplumber is imported only when its backend
+reads.
 """
 
 from __future__ import annotations
