@@ -5,8 +5,10 @@ the layout code in ``pdf_blocks``: PDFium (``pdf_pdfium``, the default, many
 times faster) and pdfplumber (this module), which also reads a tagged file's
 structure tree (which words form one paragraph, which are artifacts) where
 PDFium leaves geometry to decide. Words are read with their boxes, never as page
-text (``extract_text`` interleaves table columns line by line), and each page is
-closed once read, so memory follows the page, not the document.
+text (``extract_text`` interleaves table columns line by line); each page is
+closed once read and laid out at once, so the words of one page are held at a
+time, not those of the document. pdfplumber is imported only when its backend
+reads.
 """
 
 from __future__ import annotations
@@ -16,13 +18,10 @@ import logging
 from collections.abc import Iterator
 from pathlib import Path
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
 from extractors import pdf_pdfium
 from extractors.blocks import SourceDocument
 from extractors.files import read_bytes, require_format, sha256_hex
-from extractors.pdf_blocks import blocks_from_pages
+from extractors.pdf_blocks import DocumentLayout
 from extractors.pdf_budget import Budget, pages_within_budget
 from extractors.pdf_errors import damaged, encrypted
 from extractors.pdf_layout import PageWords, Word
@@ -67,32 +66,33 @@ def extract(
     with deadline(time_limit, name):
         budget = Budget(time_limit, name, max_pages, settings.max_chars_per_page)
         refuse_stream_bombs(data, name, settings.max_pdf_stream_bytes)
-        pages = list(reader(data, name, budget))
-        if not pages:
-            raise CorruptDocument("no readable pages: the page tree is damaged", name)
-        if not any(page.words for page in pages):
-            if any(page.has_images for page in pages):
-                raise NoTextLayer(NO_TEXT_LAYER, name)
-            raise EmptyDocument(f"the PDF opens but has no text on any of its {len(pages)} page(s)", name)
-        if _undecodable(pages):
-            raise CorruptDocument(_UNDECODABLE, name)
-        blocks = blocks_from_pages(pages, budget)
+        layout = DocumentLayout(budget)
+        for page in reader(data, name, budget):
+            layout.add(page)
+        _refuse_unreadable(layout, name)
+        blocks = layout.blocks()
     return SourceDocument(file_name=path.name, format="pdf", sha256=sha256_hex(data), blocks=blocks)
 
 
-def _undecodable(pages: list[PageWords]) -> bool:
-    """Whether most characters are ones the reader could not decode (U+FFFD):
-    a damaged file a backend "repaired" into noise."""
-    characters = unknown = 0
-    for page in pages:
-        for word in page.words:
-            characters += len(word.text)
-            unknown += word.text.count("\ufffd")
-    return unknown > characters / 2
+def _refuse_unreadable(layout: DocumentLayout, name: str) -> None:
+    """Typed errors for a file without pages, without text, or whose characters
+    are mostly ones the reader could not decode (U+FFFD: a damaged file a
+    backend "repaired" into noise)."""
+    if not layout.page_count:
+        raise CorruptDocument("no readable pages: the page tree is damaged", name)
+    tally = layout.tally
+    if not tally.words:
+        if layout.has_images:
+            raise NoTextLayer(NO_TEXT_LAYER, name)
+        raise EmptyDocument(f"the PDF opens but has no text on any of its {layout.page_count} page(s)", name)
+    if tally.undecodable > tally.characters / 2:
+        raise CorruptDocument(_UNDECODABLE, name)
 
 
 def read_pages(data: bytes, name: str, budget: Budget) -> Iterator[PageWords]:
     """The geometry of each page as pdfplumber reads it, within the budget."""
+    import pdfplumber  # only this backend needs it
+
     pdf = _library_call(lambda: pdfplumber.open(io.BytesIO(data)), name)
     try:
         total = _library_call(lambda: len(pdf.pages), name)
@@ -108,7 +108,7 @@ def read_pages(data: bytes, name: str, budget: Budget) -> Iterator[PageWords]:
         _close(pdf)
 
 
-def _close(pdf: pdfplumber.PDF) -> None:
+def _close(pdf) -> None:
     """Close the file; closing walks the page list again, which fails where
     building it failed, and that must not replace the typed error already raised."""
     try:
@@ -124,6 +124,8 @@ def _library_call(call, name: str):
     except CwsError:
         raise
     except Exception as error:  # the library raises many unrelated types on bad input
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
         if timeout := _caused_by(error, (ExtractionTimeout,)):
             raise timeout from None
         if _caused_by(error, (RecursionError,)):

@@ -8,6 +8,7 @@ the page break is joined again. Every block carries its page and bounding box.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extractors.blocks import Block, FootnoteMark, Role
@@ -21,7 +22,7 @@ from extractors.pdf_layout import (
     Paragraph,
     TableGrid,
     Word,
-    body_size,
+    WordTally,
     continues,
     group_lines,
     paragraphs,
@@ -36,69 +37,105 @@ from pipeline.textnorm import join_lines, normalize_space, vocabulary
 class _Page:
     number: int
     lines: list[Line]
-    fragments: list[tuple[TableGrid, list[list[list[Word]]]]]  # (grid, words of each cell)
+    fragments: list[tuple[TableGrid, list[list[list[Line]]]]]  # (grid, lines of each cell)
 
 
-def blocks_from_pages(pages: list[PageWords], budget: Budget | None = None) -> list[Block]:
-    """All blocks of a document: the furniture, then the body in reading order,
-    then the footnotes; ``budget`` is checked page by page."""
-    check = budget.check if budget else lambda where: None
-    size = body_size(pages)
-    read = []
-    for page in pages:
-        check(f"laying out page {page.number}")
-        read.append(_cut_tables(page))
-    all_lines = [line for page in read for line in page.lines]
-    leading = usual_leading(all_lines)
-    flow = _body_flow(all_lines, size)
-    dropped = furniture([page.lines for page in read])
-    words = vocabulary(line.text for line in all_lines)
+class DocumentLayout:
+    """A document's layout, fed page by page as the pages are read. Each page is
+    laid out at once (tables cut out, lines grouped) and only its lines'
+    measures are kept, not its words; ``blocks`` then makes the document-wide
+    decisions (body size, leading, flow, furniture, joins across page breaks).
+    ``tally`` counts the words read, for the checks over the whole file."""
 
-    blocks: list[Block] = []
-    notes: list[FootnoteText] = []
-    elements: list[Paragraph | Table] = []  # the body in reading order, across pages
-    for page in read:
-        check(f"laying out page {page.number}")
-        body = [line for line in page.lines if id(line) not in dropped]
-        blocks += [_furniture_block(line) for line in page.lines if id(line) in dropped]
-        body, area = split_footnote_area(body, size)
-        notes += footnotes(area, after=notes[-1].number if notes else 0)
-        first_on_page = True
-        for element in _page_elements(page, body, flow, leading):
-            previous = elements[-1] if elements else None
-            if first_on_page and isinstance(element, Table) and isinstance(previous, Table) and same_columns(
-                previous, element
-            ):
-                for row in join_fragment(previous, element):
-                    blocks += [_plain_block(p, Role.furniture) for cell in row for p in cell.paragraphs]
-            elif _goes_on(previous, element, first_on_page, flow):
-                previous.lines.extend(element.lines)
+    def __init__(self, budget: Budget | None = None) -> None:
+        self._check = budget.check if budget else lambda where: None
+        self._pages: list[_Page] = []
+        self.tally = WordTally()
+        self.has_images = False
+
+    @property
+    def page_count(self) -> int:
+        return len(self._pages)
+
+    def add(self, page: PageWords) -> None:
+        """Lay out one page; its words are no longer needed afterwards."""
+        self._check(f"laying out page {page.number}")
+        self.tally.add(page.words)
+        self.has_images = self.has_images or page.has_images
+        self._pages.append(_lay_out(page))
+
+    def blocks(self) -> list[Block]:
+        """All blocks of the document: the furniture, then the body in reading
+        order, then the footnotes."""
+        read = self._pages
+        size = self.tally.body_size
+        all_lines = [line for page in read for line in page.lines]
+        leading = usual_leading(all_lines)
+        flow = _body_flow(all_lines, size)
+        dropped = furniture([page.lines for page in read])
+        words = vocabulary(line.text for line in all_lines)
+
+        blocks: list[Block] = []
+        notes: list[FootnoteText] = []
+        elements: list[Paragraph | Table] = []  # the body in reading order, across pages
+        for page in read:
+            self._check(f"laying out page {page.number}")
+            body = [line for line in page.lines if id(line) not in dropped]
+            blocks += [_furniture_block(line) for line in page.lines if id(line) in dropped]
+            body, area = split_footnote_area(body, size)
+            notes += footnotes(area, after=notes[-1].number if notes else 0)
+            first_on_page = True
+            for element in _page_elements(page, body, flow, leading):
+                previous = elements[-1] if elements else None
+                if first_on_page and isinstance(element, Table) and isinstance(previous, Table) and same_columns(
+                    previous, element
+                ):
+                    for row in join_fragment(previous, element):
+                        blocks += [_plain_block(p, Role.furniture) for cell in row for p in cell.paragraphs]
+                elif _goes_on(previous, element, first_on_page, flow):
+                    previous.lines.extend(element.lines)
+                else:
+                    elements.append(element)
+                first_on_page = False
+
+        numbers = {note.number for note in notes}
+        tables = 0
+        for element in elements:
+            if isinstance(element, Paragraph):
+                blocks.append(_block(element, Role.paragraph, words, numbers))
             else:
-                elements.append(element)
-            first_on_page = False
-
-    numbers = {note.number for note in notes}
-    tables = 0
-    for element in elements:
-        if isinstance(element, Paragraph):
-            blocks.append(_block(element, Role.paragraph, words, numbers))
-        else:
-            blocks += _table_blocks(element, tables, words, numbers)
-            tables += 1
-    for note in notes:
-        block = _block(Paragraph(lines=note.lines), Role.footnote, words, set())
-        block.footnote_number = note.number
-        blocks.append(block)
-    return blocks
+                blocks += _table_blocks(element, tables, words, numbers)
+                tables += 1
+        for note in notes:
+            block = _block(Paragraph(lines=note.lines), Role.footnote, words, set())
+            block.footnote_number = note.number
+            blocks.append(block)
+        return blocks
 
 
-def _cut_tables(page: PageWords) -> _Page:
+def blocks_from_pages(pages: Iterable[PageWords], budget: Budget | None = None) -> list[Block]:
+    """All blocks of a document (see ``DocumentLayout.blocks``); ``budget`` is
+    checked page by page."""
+    layout = DocumentLayout(budget)
+    for page in pages:
+        layout.add(page)
+    return layout.blocks()
+
+
+def _lay_out(page: PageWords) -> _Page:
     words = page.words
     fragments = []
     for grid in page.tables:
         cell_words, words = take_table_words(words, grid)
-        fragments.append((grid, cell_words))
-    return _Page(number=page.number, lines=group_lines(words, page.number), fragments=fragments)
+        fragments.append((grid, [[_settled_lines(cell, page.number) for cell in row] for row in cell_words]))
+    return _Page(number=page.number, lines=_settled_lines(words, page.number), fragments=fragments)
+
+
+def _settled_lines(words: list[Word], page: int) -> list[Line]:
+    lines = group_lines(words, page)
+    for line in lines:
+        line.settle()
+    return lines
 
 
 def _page_elements(page: _Page, body: list[Line], flow: Flow, leading: float) -> list[Paragraph | Table]:
@@ -115,7 +152,7 @@ def _page_elements(page: _Page, body: list[Line], flow: Flow, leading: float) ->
         elements += paragraphs(run, flow, leading)
         run = []
         grid, cells = item
-        table = read_fragment(grid, cells, page.number, leading)
+        table = read_fragment(grid, cells, leading)
         if table.rows:
             elements.append(table)
     elements += paragraphs(run, flow, leading)
@@ -135,12 +172,8 @@ def _goes_on(previous, element, first_on_page: bool, flow: Flow) -> bool:
     if not (first_on_page and isinstance(element, Paragraph) and isinstance(previous, Paragraph)):
         return False
     last, first = previous.lines[-1], element.lines[0]
-    same_font = abs(last.size - first.size) < 0.6 and _font(last) == _font(first)
+    same_font = abs(last.size - first.size) < 0.6 and last.font == first.font
     return same_font and continues(previous, element, flow)
-
-
-def _font(line: Line) -> str:
-    return max(line.body_words, key=lambda word: len(word.text)).font
 
 
 def _table_blocks(table: Table, index: int, words: frozenset[str], numbers: set[int]) -> list[Block]:

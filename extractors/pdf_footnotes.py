@@ -54,6 +54,8 @@ def _leading_number(line: Line) -> int | None:
 
 def marked_text(line: Line, numbers: set[int]) -> tuple[str, list[FootnoteMark]]:
     """The line's text without its footnote marks, and where the marks stood."""
+    if not numbers or not any(word.text.isdigit() for word in line.words):
+        return line.text, []
     kept = []
     marks: list[FootnoteMark] = []
     for word in line.words:

@@ -29,7 +29,7 @@ _SAME_HEIGHT = 3.0
 def furniture(pages: list[list[Line]]) -> set[int]:
     """``id()``s of the lines that are page furniture; ``pages`` holds each
     page's lines outside tables, top to bottom."""
-    found = {id(line) for lines in pages for line in lines if all(word.artifact for word in line.words)}
+    found = {id(line) for lines in pages for line in lines if line.artifact}
     edges = [_edge_groups(lines) for lines in pages]
     heights: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
     for number, groups in enumerate(edges):

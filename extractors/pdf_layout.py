@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import repeat
+from operator import itemgetter
 from statistics import median
 
 from extractors.docx_numbering import SYMBOL_BULLETS
@@ -95,38 +97,69 @@ class Line:
 
     @measured
     def x0(self) -> float:
-        return min(word.x0 for word in self.words)
+        return self._extent[0]
 
     @measured
     def x1(self) -> float:
-        return max(word.x1 for word in self.words)
+        return self._extent[2]
 
     @measured
     def top(self) -> float:
-        return min(word.top for word in self.body_words)
+        return min([word.top for word in self._body_words])
 
     @measured
     def bottom(self) -> float:
-        return max(word.bottom for word in self.body_words)
+        return max([word.bottom for word in self._body_words])
 
     @measured
     def box(self) -> Box:
-        return (self.x0, min(w.top for w in self.words), self.x1, max(w.bottom for w in self.words))
+        return self._extent
+
+    @measured
+    def _extent(self) -> Box:
+        """The box of all the line's words, superscripts included, in one pass."""
+        words = self.words
+        x0, top, x1, bottom = words[0].x0, words[0].top, words[0].x1, words[0].bottom
+        for word in words:
+            x0 = word.x0 if word.x0 < x0 else x0
+            top = word.top if word.top < top else top
+            x1 = word.x1 if word.x1 > x1 else x1
+            bottom = word.bottom if word.bottom > bottom else bottom
+        return (x0, top, x1, bottom)
 
     @measured
     def size(self) -> float:
         """The font size most of the line's characters have (asked once the
-        line is complete)."""
-        sizes = Counter()
-        for word in self.words:
-            sizes[round(word.size, 1)] += len(word.text)
-        return sizes.most_common(1)[0][0]
+        line is complete); the first such size where two tie."""
+        sizes = [word.size for word in self.words]
+        if sizes.count(sizes[0]) == len(sizes):
+            return round(sizes[0], 1)
+        return _most_common([round(size, 1) for size in sizes], [len(word.text) for word in self.words])
 
     @measured
-    def body_words(self) -> list[Word]:
+    def _body_words(self) -> list[Word]:
         """The words at the line's own size: superscripts left out."""
+        smaller = 0.85 * self.size
+        if not any(word.size < smaller for word in self.words):
+            return self.words
         words = [word for word in self.words if not self.is_superscript(word)]
         return words or self.words
+
+    @measured
+    def body_text(self) -> str:
+        """The line's text without superscripts."""
+        body = self._body_words
+        return self.text if len(body) == len(self.words) else join_words(body)
+
+    @measured
+    def font(self) -> str:
+        """The font of the line's longest word at its own size."""
+        return max(self._body_words, key=lambda word: len(word.text)).font
+
+    @measured
+    def artifact(self) -> bool:
+        """Tagged PDF: every word of the line is marked as an artifact."""
+        return all(word.artifact for word in self.words)
 
     def is_superscript(self, word: Word) -> bool:
         size = self.size
@@ -143,8 +176,33 @@ class Line:
 
     @measured
     def element(self) -> int | None:
-        elements = Counter(word.element for word in self.words)
-        return elements.most_common(1)[0][0]
+        return _most_common([word.element for word in self.words])
+
+    def settle(self) -> None:
+        """Take every measure now and let go of the words no later step reads,
+        so that a long document keeps its lines, not its words: the first word
+        stays (whether the next line's would have fitted on the one before),
+        and all of them where one is a number (a footnote mark or the number
+        opening a footnote, known only once every page is read)."""
+        for name in _SETTLED_MEASURES:
+            getattr(self, name)
+        if not any(word.text.isdigit() for word in self.words):
+            del self.__dict__["_body_words"]
+            self.words = self.words[:1]
+
+
+_SETTLED_MEASURES = ("x0", "x1", "top", "bottom", "box", "size", "text", "body_text", "font", "artifact", "element")
+
+
+def _most_common(keys: list, weights: list[int] | None = None) -> object:
+    """The key of the largest total weight (each 1 unless given), the first
+    seen on a tie (as ``Counter.most_common(1)``)."""
+    if keys.count(keys[0]) == len(keys):
+        return keys[0]
+    counts: dict = {}
+    for key, weight in zip(keys, weights or repeat(1)):
+        counts[key] = counts.get(key, 0) + weight
+    return max(counts.items(), key=itemgetter(1))[0]
 
 
 @dataclass
@@ -194,7 +252,8 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
         if lines and _overlaps(word, top, bottom):
             lines[-1].words.append(word)
-            top, bottom = min(top, word.top), max(bottom, word.bottom)
+            top = word.top if word.top < top else top
+            bottom = word.bottom if word.bottom > bottom else bottom
         else:
             lines.append(Line(words=[word], page=page))
             top, bottom = word.top, word.bottom
@@ -308,10 +367,32 @@ def usual_leading(lines: list[Line]) -> float:
     return max(0.0, min(common, median(gaps)))
 
 
-def body_size(pages: list[PageWords]) -> float:
-    """The font size of most characters of the document."""
-    sizes = Counter()
-    for page in pages:
-        for word in page.words:
-            sizes[round(word.size, 1)] += len(word.text)
-    return sizes.most_common(1)[0][0] if sizes else 0.0
+class WordTally:
+    """Running counts over a document's words as its pages are read: the
+    characters of each font size and those a reader could not decode."""
+
+    def __init__(self) -> None:
+        self.words = 0
+        self.characters = 0
+        self.undecodable = 0  # characters read as U+FFFD
+        self._sizes: dict[float, int] = {}  # characters of each size as read, before rounding
+
+    def add(self, words: list[Word]) -> None:
+        """Count one page's words."""
+        sizes = self._sizes
+        texts = [word.text for word in words]
+        self.words += len(words)
+        self.characters += sum(map(len, texts))
+        self.undecodable += "".join(texts).count("\ufffd")
+        for word in words:
+            sizes[word.size] = sizes.get(word.size, 0) + len(word.text)
+
+    @property
+    def body_size(self) -> float:
+        """The font size (to a tenth of a point) of most characters of the
+        document, the first counted where two tie."""
+        rounded: dict[float, int] = {}
+        for size, count in self._sizes.items():
+            key = round(size, 1)
+            rounded[key] = rounded.get(key, 0) + count
+        return max(rounded.items(), key=itemgetter(1))[0] if rounded else 0.0

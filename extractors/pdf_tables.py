@@ -21,8 +21,6 @@ from extractors.pdf_layout import (
     TableGrid,
     Word,
     continues,
-    group_lines,
-    join_words,
     paragraphs,
 )
 
@@ -41,9 +39,7 @@ class Cell:
     def text(self) -> str:
         """The cell's words without superscripts (a header's footnote mark is
         printed on the first page only)."""
-        return " ".join(
-            join_words(line.body_words) for paragraph in self.paragraphs for line in paragraph.lines
-        )
+        return " ".join(line.body_text for paragraph in self.paragraphs for line in paragraph.lines)
 
 
 @dataclass
@@ -100,13 +96,13 @@ def _rows_holding(y: float, tops: list[float], reach: list[float]) -> list[int]:
     return found[::-1]
 
 
-def read_fragment(grid: TableGrid, cell_words: list[list[list[Word]]], page: int, leading: float) -> Table:
-    """One table fragment as rows of cells of paragraphs."""
+def read_fragment(grid: TableGrid, cell_lines: list[list[list[Line]]], leading: float) -> Table:
+    """One table fragment as rows of cells of paragraphs, from the lines of
+    each cell (row by row, as ``take_table_words`` gives their words)."""
     rows: list[list[Cell]] = []
-    for row, words_of_row in zip(grid.rows, cell_words):
+    for row, lines_of_row in zip(grid.rows, cell_lines):
         cells = []
-        for box, words in zip(_present(row), words_of_row):
-            lines: list[Line] = group_lines(words, page)
+        for box, lines in zip(_present(row), lines_of_row):
             cells.append(Cell(box=box, paragraphs=paragraphs(lines, Flow.in_box(lines, box), leading)))
         if any(cell.paragraphs for cell in cells):
             rows.append(cells)
