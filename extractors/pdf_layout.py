@@ -391,8 +391,6 @@ class WordTally:
     def body_size(self) -> float:
         """The font size (to a tenth of a point) of most characters of the
         document, the first counted where two tie."""
-        rounded: dict[float, int] = {}
-        for size, count in self._sizes.items():
-            key = round(size, 1)
-            rounded[key] = rounded.get(key, 0) + count
-        return max(rounded.items(), key=itemgetter(1))[0] if rounded else 0.0
+        if not self._sizes:
+            return 0.0
+        return _most_common([round(size, 1) for size in self._sizes], list(self._sizes.values()))
