@@ -25,12 +25,14 @@ from extractors.pdf_budget import Budget, pages_within_budget
 from extractors.pdf_errors import damaged, encrypted
 from extractors.pdf_layout import PageWords, Word
 from extractors.pdf_pdfium_calls import (
+    RUN_FUNCTIONS,
     address,
     char_code,
     char_origin,
     font_size,
     is_generated,
     loose_box,
+    compiled_words,
     object_font,
     text_object,
 )
@@ -141,40 +143,47 @@ _DOUBLE = ctypes.sizeof(ctypes.c_double)
 
 class _Measure:
     """Boxes, fonts and sizes of character runs of one text page; what one text
-    object shares (font, size, baseline) is asked once per object."""
+    object shares (font, size, baseline) is asked once per object and baseline."""
 
     def __init__(self, raw, height: float) -> None:
         self.address = address(raw)
         self.height = height
         self.fonts: dict[tuple[int, float], tuple[str, float]] = {}
-        self.box = pdfium_c.FS_RECTF()
-        self.origin = (ctypes.c_double * 2)()
-        self.origin_at = ctypes.addressof(self.origin)
         self.objects: dict[int, tuple[float, float, float, str, float]] = {}
 
     def words(self, text: str) -> list[Word]:
-        """The words of the page's text, one run of non-space characters at a time."""
-        textpage, box, objects = self.address, self.box, self.objects
-        box_address = ctypes.addressof(box)
+        """The words of the page's text, one run of non-space characters at a
+        time: by the compiled loop where it was built, else by ``python_words``."""
+        if compiled_words is None:
+            return self.python_words(text)
+        return compiled_words(
+            text, self.address, self.height, RUN_FUNCTIONS, self.objects, self.fonts, Word, self._split
+        )
+
+    def python_words(self, text: str) -> list[Word]:
+        """The loop of ``_pdfium_runs.c`` in Python, call for call."""
+        textpage, objects = self.address, self.objects
+        box = pdfium_c.FS_RECTF()
+        box_at = ctypes.addressof(box)
         words: list[Word] = []
         for run in _RUN.finditer(text):
             start, end = run.span()
             last = end - 1
-            first_object = text_object(textpage, start)
-            if last > start and text_object(textpage, last) != first_object:
+            obj = text_object(textpage, start) or 0
+            if last > start and (text_object(textpage, last) or 0) != obj:
                 words += self._split(start, end)
                 continue
-            loose_box(textpage, last, box_address)
+            loose_box(textpage, last, box_at)
             right, last_top = box.right, box.top
             if last > start:
-                loose_box(textpage, start, box_address)
-            left, first_top = box.left, box.top
-            if right < left or abs(last_top - first_top) > _TOLERANCE:
+                loose_box(textpage, start, box_at)
+            left, top = box.left, box.top
+            if right < left or abs(last_top - top) > _TOLERANCE:
                 words += self._split(start, end)
                 continue
-            shared = objects.get(first_object)
-            if shared is None or abs(shared[0] - first_top) > 0.01:  # another baseline in the object
-                shared = objects[first_object] = (first_top, *self._line_of(start, first_object))
+            shared = objects.get(obj)
+            if shared is None or abs(shared[0] - top) > 0.01:  # another baseline in the object
+                shared = objects[obj] = (top, *self._line_of(start, obj))
             word = run.group()
             if _ODD.search(word):
                 word = _clean(word)
@@ -187,11 +196,14 @@ class _Measure:
         return _split(_chars(self.address, self.height, range(start, end), self.fonts))
 
     def _line_of(self, index: int, obj: int) -> tuple[float, float, str, float]:
-        """Top, bottom (pdfminer's boxes), font and size of character ``index``."""
+        """Top, bottom (pdfminer's boxes), font and size of character ``index``
+        of text object ``obj``."""
         size = font_size(self.address, index)
-        char_origin(self.address, index, self.origin_at, self.origin_at + _DOUBLE)
-        font, descent = _font(obj, size, self.fonts)
-        bottom = self.height - (self.origin[1] + descent)
+        origin = (ctypes.c_double * 2)()
+        origin_at = ctypes.addressof(origin)
+        char_origin(self.address, index, origin_at, origin_at + _DOUBLE)
+        font, descent = _font((object_font(obj) or 0) if obj else 0, size, self.fonts)
+        bottom = self.height - (origin[1] + descent)
         return bottom - size, bottom, font, size
 
 
@@ -220,15 +232,14 @@ def _chars(textpage: int, height: float, indexes: range, fonts: dict | None = No
         size = font_size(textpage, index)
         char_origin(textpage, index, x_at, x_at + _DOUBLE)
         loose_box(textpage, index, box_at)
-        font, descent = _font(text_object(textpage, index), size, fonts)
+        font, descent = _font(object_font(text_object(textpage, index)) or 0, size, fonts)
         bottom = height - (origin[1] + descent)
         chars.append(_Char(_clean(chr(code)), box.left, box.right, bottom - size, bottom, font, size))
     return chars
 
 
-def _font(obj: int, size: float, fonts: dict[tuple[int, float], tuple[str, float]]) -> tuple[str, float]:
-    """The name of text object ``obj``'s font and its descent at ``size`` (negative, in points)."""
-    font_address = object_font(obj) or 0
+def _font(font_address: int, size: float, fonts: dict[tuple[int, float], tuple[str, float]]) -> tuple[str, float]:
+    """The name of the font at ``font_address`` and its descent at ``size`` (negative, in points)."""
     key = (font_address, round(size, 2))
     if key not in fonts:
         handle = ctypes.cast(font_address, pdfium_c.FPDF_FONT)

@@ -1,6 +1,11 @@
 """The PDFium functions the page reader calls per word or per page object,
 declared to take handles and buffers as plain addresses (ints): no pointer
-object is made and type-checked on each of many calls, which halves their cost."""
+object is made and type-checked on each of many calls, which halves their cost.
+
+``compiled_words`` is the page reader's loop over a text page's runs compiled
+(``_pdfium_runs.c``, built at install time where a C compiler is found), given
+the addresses of the functions it calls (``RUN_FUNCTIONS``); None where it was
+not built, and the reader runs the same loop in Python."""
 
 from __future__ import annotations
 
@@ -13,7 +18,11 @@ _INT = ctypes.c_int
 
 
 def _declared(function, restype, *argtypes):
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, _ADDRESS).value)
+    return ctypes.CFUNCTYPE(restype, *argtypes)(_function_address(function))
+
+
+def _function_address(function) -> int:
+    return ctypes.cast(function, _ADDRESS).value
 
 
 def address(handle) -> int:
@@ -38,3 +47,21 @@ object_bounds = _declared(pdfium_c.FPDFPageObj_GetBounds, _INT, _ADDRESS, _ADDRE
 path_segments = _declared(pdfium_c.FPDFPath_CountSegments, _INT, _ADDRESS)
 path_segment = _declared(pdfium_c.FPDFPath_GetPathSegment, _ADDRESS, _ADDRESS, _INT)
 segment_point = _declared(pdfium_c.FPDFPathSegment_GetPoint, _INT, _ADDRESS, _ADDRESS, _ADDRESS)
+
+try:
+    from extractors._pdfium_runs import words as compiled_words
+except ImportError:  # installed without a C compiler
+    compiled_words = None
+
+RUN_FUNCTIONS = tuple(
+    _function_address(function)
+    for function in (
+        pdfium_c.FPDFText_GetTextObject,
+        pdfium_c.FPDFText_GetLooseCharBox,
+        pdfium_c.FPDFText_GetFontSize,
+        pdfium_c.FPDFText_GetCharOrigin,
+        pdfium_c.FPDFTextObj_GetFont,
+        pdfium_c.FPDFFont_GetBaseFontName,
+        pdfium_c.FPDFFont_GetDescent,
+    )
+)

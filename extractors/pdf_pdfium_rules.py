@@ -1,11 +1,13 @@
 """Ruled tables of a PDFium page: its path objects run through pdfplumber's own
 edge → cell → table functions (thin paths are rules, and so are the sides of
 boxes, as pdfplumber has it). pdfplumber's table module is imported only for a
-page that has rules: most pages have none."""
+page that has rules: most pages have none. The pages of a form draw the same
+rules page after page: their tables are found once."""
 
 from __future__ import annotations
 
 import ctypes
+from functools import lru_cache
 
 import pypdfium2.raw as pdfium_c
 
@@ -40,21 +42,28 @@ def graphics(page) -> tuple[list[int], bool]:
     return paths, images
 
 
+Edge = tuple[str, float, float, float, float]  # orientation ("h" or "v"), x0, top, x1, bottom
+
+
 def ruled_tables(paths: list[int], height: float) -> list[TableGrid]:
     """The tables drawn by the page's rules (``paths`` from ``graphics``)."""
     edges = _edges(paths, height)
-    if not edges:
-        return []
+    return list(_tables(tuple(edges))) if edges else []
+
+
+@lru_cache(maxsize=16)
+def _tables(edges: tuple[Edge, ...]) -> tuple[TableGrid, ...]:
+    """The tables of a page's rule edges (grids are frozen: pages may share them)."""
     from pdfplumber import table as plumber_table
 
-    edges = plumber_table.merge_edges(edges, _TOLERANCE, _TOLERANCE, _TOLERANCE, _TOLERANCE)
-    edges = [edge for edge in edges if max(edge["width"], edge["height"]) >= _TOLERANCE]
-    cells = plumber_table.intersections_to_cells(plumber_table.edges_to_intersections(edges, _TOLERANCE, _TOLERANCE))
-    return ruled_grids(plumber_table.Table(None, group) for group in plumber_table.cells_to_tables(cells))
+    merged = plumber_table.merge_edges([_edge(*edge) for edge in edges], *[_TOLERANCE] * 4)
+    merged = [edge for edge in merged if max(edge["width"], edge["height"]) >= _TOLERANCE]
+    cells = plumber_table.intersections_to_cells(plumber_table.edges_to_intersections(merged, _TOLERANCE, _TOLERANCE))
+    return tuple(ruled_grids(plumber_table.Table(None, group) for group in plumber_table.cells_to_tables(cells)))
 
 
-def _edges(paths: list[int], height: float) -> list[dict]:
-    """pdfplumber's edges of the rules and boxes among ``paths``."""
+def _edges(paths: list[int], height: float) -> list[Edge]:
+    """The edges of the rules and boxes among ``paths``."""
     edges = []
     bounds = (ctypes.c_float * 4)()
     at = [ctypes.addressof(bounds) + index * ctypes.sizeof(ctypes.c_float) for index in range(4)]
@@ -64,16 +73,16 @@ def _edges(paths: list[int], height: float) -> list[dict]:
         top, bottom = height - top, height - bottom
         if bottom - top <= _RULE < right - left:
             middle = (top + bottom) / 2
-            edges.append(_edge("h", left, middle, right, middle))
+            edges.append(("h", left, middle, right, middle))
         elif right - left <= _RULE < bottom - top:
             middle = (left + right) / 2
-            edges.append(_edge("v", middle, top, middle, bottom))
+            edges.append(("v", middle, top, middle, bottom))
         elif _is_rectangle(path):  # pdfplumber counts a box's four sides as rules too
             edges += [
-                _edge("h", left, top, right, top),
-                _edge("h", left, bottom, right, bottom),
-                _edge("v", left, top, left, bottom),
-                _edge("v", right, top, right, bottom),
+                ("h", left, top, right, top),
+                ("h", left, bottom, right, bottom),
+                ("v", left, top, left, bottom),
+                ("v", right, top, right, bottom),
             ]
     return edges
 
@@ -95,6 +104,7 @@ def _is_rectangle(path: int) -> bool:
 
 
 def _edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> dict:
+    """An edge as pdfplumber's table functions take it."""
     return {
         "orientation": orientation,
         "x0": x0,

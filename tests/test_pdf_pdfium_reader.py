@@ -5,9 +5,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
 
 from extractors.pdf_budget import Budget
-from extractors.pdf_pdfium import read_pages
+from extractors.pdf_pdfium import _Measure, _page_text, read_pages
+from extractors.pdf_pdfium_calls import compiled_words
 from tests.pdf_files import HELVETICA, one_page_pdf, text_lines, text_pdf
 
 # A 2 × 2 grid of rules (three lines each way) under a line of text.
@@ -57,3 +63,53 @@ def _loads_plumber_tables(data: bytes) -> bool:
 def test_pdfplumber_table_code_is_loaded_only_for_a_page_with_rules():
     assert not _loads_plumber_tables(text_pdf())
     assert _loads_plumber_tables(_RULED)
+
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "robustness" / "pdf"
+SAMPLE_PDFS = sorted((Path(__file__).resolve().parents[1] / "samples").glob("*.pdf"))
+
+
+def _words_both_ways(data: bytes, name: str) -> tuple[list, list]:
+    """The words of every page, by the compiled loop and by its Python twin, on the same text pages."""
+    document = pdfium.PdfDocument(data)
+    compiled, python = [], []
+    try:
+        for page in document:
+            textpage = page.get_textpage()
+            text = _page_text(textpage.raw)
+            if len(text) == pdfium_c.FPDFText_CountChars(textpage.raw):
+                height = page.get_height()
+                compiled.append(_Measure(textpage.raw, height).words(text))
+                python.append(_Measure(textpage.raw, height).python_words(text))
+            textpage.close()
+            page.close()
+    finally:
+        document.close()
+    return compiled, python
+
+
+def test_the_compiled_run_loop_is_built():
+    # make setup builds it: a missing compiler would leave the reader on the slower Python loop.
+    assert compiled_words is not None, "extractors/_pdfium_runs.c was not compiled at install time"
+
+
+@pytest.mark.parametrize("path", SAMPLE_PDFS, ids=lambda path: path.name)
+def test_compiled_and_python_run_loops_give_the_same_words_on_the_samples(path):
+    compiled, python = _words_both_ways(path.read_bytes(), path.name)
+    assert sum(map(len, compiled)) > 100
+    assert compiled == python
+
+
+def test_compiled_and_python_run_loops_give_the_same_words_on_the_corpus():
+    if not CORPUS.is_dir():
+        pytest.skip(f"the robustness corpus is not at {CORPUS}")
+    compared = differing = 0
+    for path in sorted(CORPUS.glob("*.pdf")):
+        try:
+            compiled, python = _words_both_ways(path.read_bytes(), path.name)
+        except pdfium.PdfiumError:  # unreadable to PDFium: the reader's typed errors are tested elsewhere
+            continue
+        compared += 1
+        differing += compiled != python
+        assert compiled == python, path.name
+    assert compared > 20 and not differing
