@@ -16,7 +16,11 @@ round (interleaved), median of N rounds, in this process after a warm-up:
   (both slow: one round on the long files, left out with --skip-slow).
 
 Peak RSS is measured in a fresh process per tool and file (the interpreter and
-imports included). Ratios are seconds over raw pypdfium2's in the same round.
+imports included), and its growth per 100 pages from the sample to the longest
+file. Ratios are seconds over raw pypdfium2's in the same round. A second table
+splits ``cws`` into its stages (median of N rounds, raw pypdfium2 timed in each
+round beside them): the PDFium reader alone, reader and layout
+(``read_source``), structure, references, JSON.
 """
 
 from __future__ import annotations
@@ -140,6 +144,51 @@ def measure(path: Path, tools: list[str], runs: int) -> dict[str, float]:
     return {tool: statistics.median(values) for tool, values in seconds.items()}
 
 
+STAGES = ("reader", "reader+layout", "structure", "references", "json")
+
+
+def stage_seconds(path: Path, runs: int) -> dict[str, float]:
+    """Median seconds of each stage of ``cws`` and of raw pypdfium2, round by round."""
+    from extractors import pdf_pdfium, read_source
+    from extractors.pdf_budget import Budget
+    from pipeline.references import annotate
+    from pipeline.serialize import to_json
+    from pipeline.structure import build_document
+
+    data = path.read_bytes()
+    seconds: dict[str, list[float]] = {name: [] for name in ("pypdfium2", *STAGES)}
+
+    def timed(name: str, call):
+        started = time.perf_counter()
+        result = call()
+        seconds[name].append(time.perf_counter() - started)
+        return result
+
+    for _ in range(runs + 1):  # the first round warms up and is dropped below
+        timed("pypdfium2", lambda: raw_pypdfium2(path))
+        timed("reader", lambda: list(pdf_pdfium.read_pages(data, str(path), Budget(600, str(path), 10**5, 10**7))))
+        source = timed("reader+layout", lambda: read_source(path))
+        document = timed("structure", lambda: build_document(source))
+        timed("references", lambda: annotate(document))
+        timed("json", lambda: to_json(document))
+    return {name: statistics.median(values[1:]) for name, values in seconds.items()}
+
+
+def print_stages(files: list[Path], runs: int) -> None:
+    """The stage table: seconds per stage, end to end pages/s and × raw."""
+    print(f"\n{'file':36} {'pages':>5} " + " ".join(f"{name:>13}" for name in STAGES) + "   total pages/s  × raw")
+    for path in files:
+        pages = page_count(path)
+        seconds = stage_seconds(path, runs)
+        total = sum(seconds[name] for name in STAGES[1:])
+        print(
+            f"{path.name:36} {pages:5d} "
+            + " ".join(f"{seconds[name]:13.3f}" for name in STAGES)
+            + f" {total:7.3f} {pages / total:7.1f} {total / seconds['pypdfium2']:6.1f}"
+            + f"   (reader {seconds['reader'] / seconds['pypdfium2']:.1f} × raw)"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -164,6 +213,7 @@ def main() -> None:
         small, large = peaks[(files[0].name, "cws")], peaks[(files[-1].name, "cws")]
         growth = (large[1] - small[1]) / (large[0] - small[0]) * 100
         print(json.dumps({"cws peak MB growth per 100 pages": round(growth, 1)}))
+        print_stages(files, arguments.runs)
 
 
 if __name__ == "__main__":

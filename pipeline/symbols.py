@@ -17,7 +17,6 @@ from functools import cache
 from pathlib import Path
 
 GRAMMAR = Path(__file__).resolve().parent / "data" / "symbols.json"
-_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -71,9 +70,9 @@ class SymbolMatch:
 
 def find_symbols(text: str) -> list[SymbolMatch]:
     """Every document symbol, circular and standard in ``text``, in text order."""
-    if not _DIGIT.search(text):  # every symbol has a number; the test is far cheaper than the grammar
-        return []
     grammar = _grammar()
+    if not grammar.anchor.search(text):  # far cheaper than the grammar, which is tried at every capital
+        return []
     matches = []
     for match in grammar.pattern.finditer(text):
         found = _document(match, grammar) if match.group("doc_body") else _other(match)
@@ -96,6 +95,7 @@ def parse_symbol(text: str) -> Symbol | None:
 @dataclass(frozen=True)
 class _Grammar:
     pattern: re.Pattern
+    anchor: re.Pattern
     known_bodies: tuple[str, ...]
     unknown_body_min_letters: int
     suffixes: dict[str, str]
@@ -116,7 +116,7 @@ def _grammar() -> _Grammar:
         rf"{document}|(?<![A-Z0-9.])(?P<circular>{circular})(?!\d)|(?<![A-Z0-9.])(?P<standard>{standard})(?![A-Za-z0-9])"
     )
     known = tuple(sorted(data["known_bodies"], key=len, reverse=True))
-    return _Grammar(pattern, known, data["unknown_body_min_letters"], data["suffixes"])
+    return _Grammar(pattern, re.compile(data["anchor"]), known, data["unknown_body_min_letters"], data["suffixes"])
 
 
 def _document(match: re.Match, grammar: _Grammar) -> SymbolMatch | None:

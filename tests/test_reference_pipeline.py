@@ -108,3 +108,18 @@ def test_importing_the_references_does_not_import_spacy():
     code = "import sys, pipeline.references, pipeline.cli; assert 'spacy' not in sys.modules, 'spacy imported'"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_every_match_of_a_text_screen_holds_the_word_it_needs():
+    # A screen's word only skips texts; were a match to lack it, the label's patterns would not run there.
+    from pipeline.references.nlp import text_screens
+
+    texts = [line for path in INPUTS for line in path.read_text(errors="replace").splitlines()]
+    texts += ["the present  Document", "TASKS NUMBER 5", "Paras. 3", "ANNEXES TO", "11th)   SESSION", "task\nforces:"]
+    checked = 0
+    for label, screen in text_screens().items():
+        for text in texts:
+            for match in screen.pattern.finditer(text):
+                checked += 1
+                assert screen.needs in match.group().casefold(), (label, match.group())
+    assert checked > 200

@@ -4,9 +4,11 @@ the match covers)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from pipeline.symbols import find_symbols, parse_symbol
+from pipeline.symbols import _grammar, find_symbols, parse_symbol
 
 FOUND = [
     # documents, spaced as printed
@@ -122,3 +124,22 @@ def test_diff_reads_one_written_form_of_the_symbol(draft):
     assert not [f for f in diff_documents(old, new).metadata if f.field == "symbol"]
     new.metadata.symbol = "CWS/5/22 Rev."
     assert [f.field for f in diff_documents(old, new).metadata if f.field == "symbol"] == ["symbol"]
+
+
+_ROOT = Path(__file__).resolve().parents[1]
+_REAL_TEXTS = sorted((_ROOT / "samples").glob("*.txt")) + sorted((_ROOT / "samples" / "converted").rglob("*.*"))
+_CWS_REAL = _ROOT.parent / "shared" / "corpus" / "cws-real"
+
+
+def _lines_of_real_documents() -> list[str]:
+    paths = _REAL_TEXTS + (sorted(_CWS_REAL.glob("*.txt")) if _CWS_REAL.is_dir() else [])
+    return [line for path in paths if path.is_file() for line in path.read_text(errors="replace").splitlines()]
+
+
+def test_every_symbol_the_grammar_finds_holds_the_anchor_that_screens_texts():
+    # The anchor only skips texts; were it to miss a symbol's form, that symbol would be lost.
+    grammar = _grammar()
+    texts = [text for text, _ in FOUND] + _lines_of_real_documents()
+    matched = [match.group() for text in texts for match in grammar.pattern.finditer(text)]
+    assert len(matched) > 200
+    assert [symbol for symbol in matched if not grammar.anchor.search(symbol)] == []

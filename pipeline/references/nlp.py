@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 import json
 import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -153,22 +154,33 @@ def member_state_names() -> dict[str, str]:
 def may_hold_mention(text: str) -> bool:
     """False when no pattern can match in ``text``: it holds no symbol, passes
     no label's screen and holds no known name."""
+    folded = text.casefold()
     return (
         _names().search(_squeezed(fold(text))) is not None
-        or _any_text_screen().search(text) is not None
+        or any(screen.passes(text, folded) for screen in text_screens().values())
         or bool(find_symbols(text))
     )
 
 
-@cache
-def text_screens() -> dict[str, re.Pattern]:
-    """The compiled text screens of ``rule_screens``, by label."""
-    return {label: re.compile(pattern) for label, pattern in lexicon()["rule_screens"]["text"].items()}
+@dataclass(frozen=True)
+class TextScreen:
+    """What a text must hold for a label's patterns to match in it: the word
+    ``needs`` (case folded; "" for none) and a match of ``pattern``."""
+
+    pattern: re.Pattern
+    needs: str
+
+    def passes(self, text: str, folded: str) -> bool:
+        """Whether ``text`` (``folded`` is its ``casefold()``) passes the screen."""
+        return self.needs in folded and self.pattern.search(text) is not None
 
 
 @cache
-def _any_text_screen() -> re.Pattern:
-    return re.compile("|".join(f"(?:{screen.pattern})" for screen in text_screens().values()))
+def text_screens() -> dict[str, TextScreen]:
+    """The text screens of ``rule_screens``, by label."""
+    screens = lexicon()["rule_screens"]
+    needs = screens["text_needs"]
+    return {label: TextScreen(re.compile(pattern), needs.get(label, "")) for label, pattern in screens["text"].items()}
 
 
 @cache

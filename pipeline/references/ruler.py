@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from pipeline.references.nlp import lexicon, text_screens
 
-Screen = Callable[[Doc, str], bool]
+Screen = Callable[[Doc, str, str], bool]  # doc, its text, the text case folded
 
 
 class ScreenedEntityRuler(EntityRuler):
@@ -34,7 +34,8 @@ class ScreenedEntityRuler(EntityRuler):
         """As ``EntityRuler.match``, with only the token patterns of the labels
         whose screens the doc passes."""
         text = doc.text
-        labels = tuple(label for label, screen in self._screens.items() if screen(doc, text))
+        folded = text.casefold()
+        labels = tuple(label for label, screen in self._screens.items() if screen(doc, text, folded))
         matches = list(self._matcher(labels)(doc)) if labels else []
         matches += self.phrase_matcher(doc)
         found = {(match_id, start, end) for match_id, start, end in matches if start != end}
@@ -62,6 +63,6 @@ def label_screen(label: str) -> Screen:
     screens = lexicon()["rule_screens"]
     if label in screens["symbols"]:
         kind = screens["symbols"][label]
-        return lambda doc, text: kind in doc._.symbol_kinds
-    pattern = text_screens()[label]
-    return lambda doc, text: pattern.search(text) is not None
+        return lambda doc, text, folded: kind in doc._.symbol_kinds
+    screen = text_screens()[label]
+    return lambda doc, text, folded: screen.passes(text, folded)
