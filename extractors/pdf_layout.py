@@ -105,11 +105,13 @@ class Line:
 
     @measured
     def top(self) -> float:
-        return min([word.top for word in self._body_words])
+        body = self._body_words
+        return self._extent[1] if body is self.words else min([word.top for word in body])
 
     @measured
     def bottom(self) -> float:
-        return max([word.bottom for word in self._body_words])
+        body = self._body_words
+        return self._extent[3] if body is self.words else max([word.bottom for word in body])
 
     @measured
     def box(self) -> Box:
@@ -250,13 +252,14 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
     lines: list[Line] = []
     top = bottom = 0.0
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        if lines and _overlaps(word, top, bottom):
+        word_top, word_bottom = word.top, word.bottom
+        if lines and _overlaps(word_top, word_bottom, top, bottom):
             lines[-1].words.append(word)
-            top = word.top if word.top < top else top
-            bottom = word.bottom if word.bottom > bottom else bottom
+            top = word_top if word_top < top else top
+            bottom = word_bottom if word_bottom > bottom else bottom
         else:
             lines.append(Line(words=[word], page=page))
-            top, bottom = word.top, word.bottom
+            top, bottom = word_top, word_bottom
     for line in lines:
         line.words.sort(key=lambda w: w.x0)
         line.words[0] = _as_bullet(line.words[0])
@@ -277,9 +280,13 @@ def _as_bullet(word: Word) -> Word:
     return word
 
 
-def _overlaps(word: Word, top: float, bottom: float) -> bool:
-    overlap = min(bottom, word.bottom) - max(top, word.top)
-    shortest = min(word.bottom - word.top, bottom - top) or 1.0
+def _overlaps(word_top: float, word_bottom: float, top: float, bottom: float) -> bool:
+    """Whether a word spanning ``word_top`` … ``word_bottom`` overlaps the line
+    spanning ``top`` … ``bottom`` by half the shorter of the two."""
+    # min() and max() written out (as they order their arguments): a call each per word adds up
+    overlap = (word_bottom if word_bottom < bottom else bottom) - (word_top if word_top > top else top)
+    word_height, line_height = word_bottom - word_top, bottom - top
+    shortest = (line_height if line_height < word_height else word_height) or 1.0
     return overlap >= 0.5 * shortest
 
 

@@ -26,11 +26,15 @@ REPLACEMENT = "\ufffd"
 def valid_text(text: str) -> tuple[str, int]:
     """``text`` with every character that is not valid text replaced by U+FFFD,
     and how many were replaced."""
+    if text.isprintable():  # none of those characters is printable, and most texts are
+        return text, 0
     return _NOT_TEXT.subn(REPLACEMENT, text)
 
 
 def normalize_space(text: str) -> str:
     """Collapse runs of spaces (NBSP and friends included) and strip the ends."""
+    if text.isascii() and "  " not in text and "\t" not in text:  # nothing to remove or collapse
+        return text.strip()
     return _SPACES.sub(" ", text.translate(_INVISIBLE)).strip()
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.textnorm import normalize_space
+from pipeline.textnorm import REPLACEMENT, normalize_space, valid_text
 
 # The definition: every run of spaces of any kind becomes one plain space.
 _ANY_SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -24,6 +24,8 @@ _ALPHABET = "ab. \t\u00a0\u2003\u202f\u3000\u00ad\u200b"
         ("a b", "a b"),
         ("  a\u3000", "a"),
         ("soft\u00adhyphen", "softhyphen"),
+        ("a\tb", "a b"),
+        (" plain ascii, one space each \n", "plain ascii, one space each"),
         ("", ""),
     ],
 )
@@ -35,3 +37,20 @@ def test_normalize_space_cases(text, expected):
 def test_normalize_space_is_the_plain_definition(text):
     without_invisible = text.replace("\u00ad", "").replace("\u200b", "")
     assert normalize_space(text) == _ANY_SPACE_RUN.sub(" ", without_invisible).strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "replaced"),
+    [
+        ("plain text, printable throughout", 0),
+        ("a\x00b\x1fc", 2),
+        ("line\nbreak and\ttab", 0),  # not printable, yet valid text
+        ("lone \ud800 surrogate", 1),
+        ("non-characters \ufdd0 \uffff \U0010ffff", 3),
+        ("soft\u00adhyphen\u200b", 0),
+    ],
+)
+def test_valid_text_replaces_only_what_json_and_xml_cannot_carry(text, replaced):
+    cleaned, count = valid_text(text)
+    assert count == replaced == cleaned.count(REPLACEMENT)
+    assert len(cleaned) == len(text)
