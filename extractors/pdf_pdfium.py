@@ -29,10 +29,10 @@ from extractors.pdf_pdfium_calls import (
     address,
     char_code,
     char_origin,
+    compiled_words,
     font_size,
     is_generated,
     loose_box,
-    compiled_words,
     object_font,
     text_object,
 )

@@ -69,8 +69,9 @@ CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "rob
 SAMPLE_PDFS = sorted((Path(__file__).resolve().parents[1] / "samples").glob("*.pdf"))
 
 
-def _words_both_ways(data: bytes, name: str) -> tuple[list, list]:
+def _words_both_ways(data: bytes) -> tuple[list, list]:
     """The words of every page, by the compiled loop and by its Python twin, on the same text pages."""
+    assert compiled_words is not None, "extractors/_pdfium_runs.c was not compiled at install time"
     document = pdfium.PdfDocument(data)
     compiled, python = [], []
     try:
@@ -95,7 +96,7 @@ def test_the_compiled_run_loop_is_built():
 
 @pytest.mark.parametrize("path", SAMPLE_PDFS, ids=lambda path: path.name)
 def test_compiled_and_python_run_loops_give_the_same_words_on_the_samples(path):
-    compiled, python = _words_both_ways(path.read_bytes(), path.name)
+    compiled, python = _words_both_ways(path.read_bytes())
     assert sum(map(len, compiled)) > 100
     assert compiled == python
 
@@ -103,13 +104,12 @@ def test_compiled_and_python_run_loops_give_the_same_words_on_the_samples(path):
 def test_compiled_and_python_run_loops_give_the_same_words_on_the_corpus():
     if not CORPUS.is_dir():
         pytest.skip(f"the robustness corpus is not at {CORPUS}")
-    compared = differing = 0
+    compared = 0
     for path in sorted(CORPUS.glob("*.pdf")):
         try:
-            compiled, python = _words_both_ways(path.read_bytes(), path.name)
+            compiled, python = _words_both_ways(path.read_bytes())
         except pdfium.PdfiumError:  # unreadable to PDFium: the reader's typed errors are tested elsewhere
             continue
-        compared += 1
-        differing += compiled != python
         assert compiled == python, path.name
-    assert compared > 20 and not differing
+        compared += 1
+    assert compared > 20

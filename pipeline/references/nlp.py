@@ -154,12 +154,10 @@ def member_state_names() -> dict[str, str]:
 def may_hold_mention(text: str) -> bool:
     """False when no pattern can match in ``text``: it holds no symbol, passes
     no label's screen and holds no known name."""
+    if _names().search(_squeezed(fold(text))) is not None:
+        return True
     folded = text.casefold()
-    return (
-        _names().search(_squeezed(fold(text))) is not None
-        or any(screen.passes(text, folded) for screen in text_screens().values())
-        or bool(find_symbols(text))
-    )
+    return any(screen.passes(text, folded) for screen in text_screens().values()) or bool(find_symbols(text))
 
 
 @dataclass(frozen=True)
