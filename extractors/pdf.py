@@ -24,7 +24,7 @@ from extractors.files import read_bytes, require_format, sha256_hex
 from extractors.pdf_blocks import DocumentLayout
 from extractors.pdf_budget import Budget, pages_within_budget
 from extractors.pdf_errors import damaged, encrypted
-from extractors.pdf_layout import PageWords, Word
+from extractors.pdf_words import PageWords, Word
 from extractors.pdf_streams import refuse_stream_bombs
 from extractors.pdf_tables import ruled_grids
 from pipeline import limits

@@ -15,20 +15,10 @@ from extractors.blocks import Block, FootnoteMark, Role
 from extractors.pdf_budget import Budget
 from extractors.pdf_footnotes import FootnoteText, footnotes, marked_text, split_footnote_area
 from extractors.pdf_furniture import furniture
-from extractors.pdf_layout import (
-    Flow,
-    Line,
-    PageWords,
-    Paragraph,
-    TableGrid,
-    Word,
-    WordTally,
-    continues,
-    group_lines,
-    paragraphs,
-    usual_leading,
-)
+from extractors.pdf_layout import Flow, Paragraph, WordTally, continues, paragraphs, usual_leading
+from extractors.pdf_lines import SettledLine, group_lines
 from extractors.pdf_tables import Table, join_fragment, read_fragment, same_columns, take_table_words
+from extractors.pdf_words import PageWords, TableGrid, Word
 from pipeline.model import Provenance
 from pipeline.textnorm import join_lines, normalize_space, vocabulary
 
@@ -36,8 +26,8 @@ from pipeline.textnorm import join_lines, normalize_space, vocabulary
 @dataclass
 class _Page:
     number: int
-    lines: list[Line]
-    fragments: list[tuple[TableGrid, list[list[list[Line]]]]]  # (grid, lines of each cell)
+    lines: list[SettledLine]
+    fragments: list[tuple[TableGrid, list[list[list[SettledLine]]]]]  # (grid, lines of each cell)
 
 
 class DocumentLayout:
@@ -131,22 +121,19 @@ def _lay_out(page: PageWords) -> _Page:
     return _Page(number=page.number, lines=_settled_lines(words, page.number), fragments=fragments)
 
 
-def _settled_lines(words: list[Word], page: int) -> list[Line]:
-    lines = group_lines(words, page)
-    for line in lines:
-        line.settle()
-    return lines
+def _settled_lines(words: list[Word], page: int) -> list[SettledLine]:
+    return [line.settle() for line in group_lines(words, page)]
 
 
-def _page_elements(page: _Page, body: list[Line], flow: Flow, leading: float) -> list[Paragraph | Table]:
+def _page_elements(page: _Page, body: list[SettledLine], flow: Flow, leading: float) -> list[Paragraph | Table]:
     """The page's paragraphs and table fragments, top to bottom."""
     items: list[tuple[float, object]] = [(line.top, line) for line in body]
     items += [(grid.bbox[1], (grid, cells)) for grid, cells in page.fragments]
     items.sort(key=lambda item: item[0])
     elements: list[Paragraph | Table] = []
-    run: list[Line] = []
+    run: list[SettledLine] = []
     for _, item in items:
-        if isinstance(item, Line):
+        if isinstance(item, SettledLine):
             run.append(item)
             continue
         elements += paragraphs(run, flow, leading)
@@ -159,7 +146,7 @@ def _page_elements(page: _Page, body: list[Line], flow: Flow, leading: float) ->
     return elements
 
 
-def _body_flow(lines: list[Line], size: float) -> Flow:
+def _body_flow(lines: list[SettledLine], size: float) -> Flow:
     body = [line for line in lines if abs(line.size - size) < 0.6] or lines
     if not body:
         return Flow(left=0.0, right=0.0)
@@ -219,7 +206,7 @@ def _text(paragraph: Paragraph, words: frozenset[str], numbers: set[int]) -> tup
     return "".join(pieces), marks
 
 
-def _furniture_block(line: Line) -> Block:
+def _furniture_block(line: SettledLine) -> Block:
     return _plain_block(Paragraph(lines=[line]), Role.furniture)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractors.blocks import FootnoteMark
-from extractors.pdf_layout import Line, join_words
+from extractors.pdf_lines import Line, SettledLine, join_words
 
 _SMALLER = 0.75  # points below the body size that set footnote text apart
 
@@ -18,10 +18,10 @@ _SMALLER = 0.75  # points below the body size that set footnote text apart
 @dataclass
 class FootnoteText:
     number: int
-    lines: list[Line]
+    lines: list[SettledLine]
 
 
-def split_footnote_area(lines: list[Line], body_size: float) -> tuple[list[Line], list[Line]]:
+def split_footnote_area(lines: list[SettledLine], body_size: float) -> tuple[list[SettledLine], list[SettledLine]]:
     """A page's body lines and the lines of its footnote area (possibly none)."""
     start = len(lines)
     while start > 0 and 0 < lines[start - 1].size < body_size - _SMALLER:
@@ -31,7 +31,7 @@ def split_footnote_area(lines: list[Line], body_size: float) -> tuple[list[Line]
     return lines[:start], lines[start:]
 
 
-def footnotes(area: list[Line], after: int = 0) -> list[FootnoteText]:
+def footnotes(area: list[SettledLine], after: int = 0) -> list[FootnoteText]:
     """The footnotes of one footnote area; ``after`` is the last number seen
     before, since footnote numbers only grow."""
     found: list[FootnoteText] = []
@@ -39,20 +39,20 @@ def footnotes(area: list[Line], after: int = 0) -> list[FootnoteText]:
         number = _leading_number(line)
         last = found[-1].number if found else after
         if number is not None and number > last:
-            found.append(FootnoteText(number=number, lines=[Line(words=line.words[1:], page=line.page)]))
+            found.append(FootnoteText(number=number, lines=[Line(words=line.words[1:], page=line.page).settle()]))
         elif found:
             found[-1].lines.append(line)
-    return [footnote for footnote in found if any(line.words for line in footnote.lines)]
+    return [footnote for footnote in found if any(line.text for line in footnote.lines)]
 
 
-def _leading_number(line: Line) -> int | None:
-    first = line.words[0].text
-    if first.isdigit() and len(first) <= 3 and len(line.words) > 1:
-        return int(first)
+def _leading_number(line: SettledLine) -> int | None:
+    words = line.words  # kept only on lines holding a number
+    if len(words) > 1 and words[0].text.isdigit() and len(words[0].text) <= 3:
+        return int(words[0].text)
     return None
 
 
-def marked_text(line: Line, numbers: set[int]) -> tuple[str, list[FootnoteMark]]:
+def marked_text(line: SettledLine, numbers: set[int]) -> tuple[str, list[FootnoteMark]]:
     """The line's text without its footnote marks, and where the marks stood."""
     if not numbers or not any(word.text.isdigit() for word in line.words):
         return line.text, []

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from extractors.pdf_layout import Line
+from extractors.pdf_lines import SettledLine
 
 PAGE_COUNTER = re.compile(
     r"^(?:[A-Za-z]+(?: [A-Z]+)?,?\s+)?(?:page|p\.)\s*\d{1,4}(?:\s+of\s+\d{1,4})?$|^[-–—]?\s*\d{1,4}\s*[-–—]?$", re.I
@@ -26,7 +26,7 @@ _NUMBER = re.compile(r"\d+")
 _SAME_HEIGHT = 3.0
 
 
-def furniture(pages: list[list[Line]]) -> set[int]:
+def furniture(pages: list[list[SettledLine]]) -> set[int]:
     """``id()``s of the lines that are page furniture; ``pages`` holds each
     page's lines outside tables, top to bottom."""
     found = {id(line) for lines in pages for line in lines if line.artifact}
@@ -59,13 +59,13 @@ def _counts_pages(text: str, pages: int) -> bool:
     return bool(PAGE_COUNTER.match(text)) and 0 < int(_NUMBER.search(text).group()) <= pages
 
 
-def _edge_groups(lines: list[Line]) -> dict[str, list[Line]]:
+def _edge_groups(lines: list[SettledLine]) -> dict[str, list[SettledLine]]:
     """The first and last few lines of a page, each group cut where a gap wider
     than a line separates it from the rest."""
     return {"top": _group(lines[:EDGE_LINES]), "bottom": _group(lines[::-1][:EDGE_LINES])}
 
 
-def _group(lines: list[Line]) -> list[Line]:
+def _group(lines: list[SettledLine]) -> list[SettledLine]:
     group = lines[:1]
     for previous, line in zip(lines, lines[1:]):
         gap = abs(line.top - previous.bottom) if line.top >= previous.bottom else abs(previous.top - line.bottom)
@@ -75,7 +75,7 @@ def _group(lines: list[Line]) -> list[Line]:
     return group
 
 
-def _height(line: Line, where: str) -> float:
+def _height(line: SettledLine, where: str) -> float:
     """Where a header line starts or a footer line ends: compared between pages."""
     return line.top if where == "top" else -line.bottom
 

@@ -23,7 +23,7 @@ import pypdfium2.raw as pdfium_c
 
 from extractors.pdf_budget import Budget, pages_within_budget
 from extractors.pdf_errors import damaged, encrypted
-from extractors.pdf_layout import PageWords, Word
+from extractors.pdf_words import PageWords, Word
 from extractors.pdf_pdfium_calls import (
     RUN_FUNCTIONS,
     address,

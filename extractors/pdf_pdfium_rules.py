@@ -12,7 +12,7 @@ from functools import lru_cache
 import pypdfium2.raw as pdfium_c
 
 from extractors import pdf_pdfium_calls as calls
-from extractors.pdf_layout import TableGrid
+from extractors.pdf_words import TableGrid
 from extractors.pdf_tables import ruled_grids
 
 _TOLERANCE = 3.0  # points, as pdfplumber's defaults

@@ -13,16 +13,9 @@ from collections.abc import Iterable
 from itertools import accumulate
 from dataclasses import dataclass, field
 
-from extractors.pdf_layout import (
-    Box,
-    Flow,
-    Line,
-    Paragraph,
-    TableGrid,
-    Word,
-    continues,
-    paragraphs,
-)
+from extractors.pdf_layout import Flow, Paragraph, continues, paragraphs
+from extractors.pdf_lines import SettledLine
+from extractors.pdf_words import Box, TableGrid, Word
 
 _SAME_EDGE = 2.0  # points
 
@@ -96,7 +89,7 @@ def _rows_holding(y: float, tops: list[float], reach: list[float]) -> list[int]:
     return found[::-1]
 
 
-def read_fragment(grid: TableGrid, cell_lines: list[list[list[Line]]], leading: float) -> Table:
+def read_fragment(grid: TableGrid, cell_lines: list[list[list[SettledLine]]], leading: float) -> Table:
     """One table fragment as rows of cells of paragraphs, from the lines of
     each cell (row by row, as ``take_table_words`` gives their words)."""
     rows: list[list[Cell]] = []

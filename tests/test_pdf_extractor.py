@@ -10,7 +10,8 @@ import pytest
 from extractors import pdf, pdf_budget
 from extractors.blocks import Role
 from extractors.pdf_blocks import blocks_from_pages
-from extractors.pdf_layout import PageWords, TableGrid, Word, group_lines
+from extractors.pdf_lines import group_lines
+from extractors.pdf_words import PageWords, TableGrid, Word
 from pipeline.errors import (
     CorruptDocument,
     EmptyDocument,

@@ -11,7 +11,8 @@ import pytest
 from extractors import pdf, pdf_streams
 from extractors.pdf_blocks import blocks_from_pages
 from extractors.pdf_budget import Budget
-from extractors.pdf_layout import PageWords, Word, group_lines
+from extractors.pdf_lines import group_lines
+from extractors.pdf_words import PageWords, Word
 from pipeline.boundary import deadline
 from pipeline.errors import CorruptDocument, ExtractionTimeout, TooLarge
 from tests.pdf_files import HELVETICA, deep_page_tree_pdf, pdf_from_objects, text_pdf, tiny_words_pdf

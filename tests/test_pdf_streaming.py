@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from extractors.blocks import Role
 from extractors.pdf_blocks import DocumentLayout, blocks_from_pages
-from extractors.pdf_layout import PageWords, Word, WordTally, group_lines
+from extractors.pdf_layout import WordTally
+from extractors.pdf_lines import group_lines
+from extractors.pdf_words import PageWords, Word
 
-MEASURES = ("x0", "x1", "top", "bottom", "box", "size", "text", "body_text", "font", "artifact", "element")
+MEASURES = ("page", "x0", "x1", "top", "bottom", "box", "size", "text", "body_text", "font", "artifact", "element", "first_width")
 
 
 def _words(text: str, top: float, size: float = 11.0, font: str = "Body") -> list[Word]:
@@ -22,16 +24,17 @@ def _words(text: str, top: float, size: float = 11.0, font: str = "Body") -> lis
 def _measures(words: list[Word], settle: bool) -> tuple[dict, list[Word]]:
     (line,) = group_lines(words, 1)
     if settle:
-        line.settle()
+        line = line.settle()
     return {name: getattr(line, name) for name in MEASURES}, line.words
 
 
-def test_a_settled_line_measures_as_before_and_keeps_only_its_first_word():
+def test_a_settled_line_measures_as_before_and_keeps_no_words():
     words = _words("a line of plain words", 100) + [Word("*", 200, 97, 203, 104, "Body", 6.0)]
     before, _ = _measures(words, settle=False)
     after, kept = _measures(words, settle=True)
     assert after == before and after["body_text"] == "a line of plain words"
-    assert [word.text for word in kept] == ["a"]
+    assert after["first_width"] == words[0].x1 - words[0].x0
+    assert list(kept) == []
 
 
 def test_a_line_with_a_number_keeps_its_words_for_the_footnote_steps():
