@@ -8,7 +8,7 @@ from pipeline.model import DateMention, Mention, NamedEntity
 from pipeline.references.dates import iso_dates
 from pipeline.references.find import Hit
 from pipeline.references.names import fold
-from pipeline.references.nlp import lexicon, member_state_names, token_symbol
+from pipeline.references.nlp import lexicon, member_state_names, symbol_of_kind
 
 _LIST_ENTRY = re.compile(r"[^,;.]+")
 _CONJUNCTION = re.compile(r"^(?:and|or)\s+")
@@ -29,12 +29,12 @@ def standards(hits: list[Hit]) -> list[NamedEntity]:
     (also inside a longer mention: "the ST.10/C Task Force")."""
     named = []
     for hit in hits:
-        for token in hit.span:
-            if token_symbol(token, "standard"):
+        for token in hit.tokens:
+            if symbol_of_kind(token.symbol, "standard"):
                 start = hit.offset + token.idx
                 end = start + len(token.text)
                 mention = Mention(text=token.text, unit=hit.unit.id, paragraph=hit.unit.paragraph, start=start, end=end)
-                named.append((token._.symbol.normalized, mention))
+                named.append((token.symbol.normalized, mention))
     return _group(named)
 
 

@@ -4,6 +4,10 @@ Only units that can hold a mention reach spaCy (a cheap test for a symbol, a
 label's screen or a known name), in ``nlp.pipe`` batches; a unit
 longer than spaCy takes in one call is read in pieces cut at a sentence or word
 boundary, each hit keeping offsets into the whole unit.
+
+A hit keeps what the later steps read of its tokens and sentence, read while
+its spaCy document is at hand, and not the document: a long text's documents
+would otherwise all stay in memory until the last step.
 """
 
 from __future__ import annotations
@@ -15,47 +19,54 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.model import Mention
-from pipeline.references.extents import extend_mentions
+from pipeline.references.extents import ParagraphReading, extend_mentions, read_paragraphs, read_tasks
 from pipeline.references.nlp import may_hold_mention, pipeline
 from pipeline.references.units import Unit
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+    from pipeline.symbols import Symbol
+
 PIECE = 100_000  # characters handed to spaCy at most in one call
 BATCH = 64
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class HitToken:
+    """One token of a hit, as spaCy read it; ``idx`` counts from the start of
+    the piece of the unit spaCy read (the hit's ``offset``)."""
+
+    text: str
+    lower_: str
+    idx: int
+    is_digit: bool
+    symbol: Symbol | None
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
-    """One match of the rules: its label, the spaCy span, the unit it stands in
-    and where the piece of the unit that spaCy read starts (``offset``)."""
+    """One match of the rules: its label, its tokens, the unit it stands in,
+    where in the unit it and its sentence stand, and where the piece of the unit
+    that spaCy read starts (``offset``). A paragraph mention carries its reading
+    ("paragraphs 17 to 24 of document …"); a task mention the tasks it lists."""
 
     label: str
-    span: Span
+    tokens: tuple[HitToken, ...]
     unit: Unit
     order: int
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
     offset: int = 0
-
-    @property
-    def start(self) -> int:
-        return self.offset + self.span.start_char
-
-    @property
-    def end(self) -> int:
-        return self.offset + self.span.end_char
+    before: str | None = None  # the token before the hit, lower-cased; None at the start
+    paragraphs: ParagraphReading | None = None
+    listed_tasks: tuple[tuple[int, int | None, int, int], ...] = ()  # number, sub-task, start, end in the unit
 
     @property
     def text(self) -> str:
         return self.unit.text[self.start : self.end]
-
-    @property
-    def sentence_start(self) -> int:
-        return self.offset + self.span.sent.start_char
-
-    @property
-    def sentence_end(self) -> int:
-        return self.offset + self.span.sent.end_char
 
     def mention(self) -> Mention:
         """The model's record of where this hit stands."""
@@ -64,7 +75,7 @@ class Hit:
         )
 
     def same_sentence(self, other: Hit) -> bool:
-        return self.span.doc is other.span.doc and self.span.sent == other.span.sent
+        return self.unit.id == other.unit.id and self.sentence_start == other.sentence_start
 
 
 def find(units: list[Unit], screen: bool = True) -> list[Hit]:
@@ -75,9 +86,33 @@ def find(units: list[Unit], screen: bool = True) -> list[Hit]:
     docs = pipeline().pipe((text for _, text, _ in pieces), batch_size=BATCH)
     for (unit, _, offset), doc in zip(pieces, docs):
         extend_mentions(doc)
-        for span in doc.ents:
-            hits.append(Hit(span.label_, span, unit, len(hits), offset))
+        hits += [_hit(span, unit, order, offset) for order, span in enumerate(doc.ents, len(hits))]
     return hits
+
+
+def _hit(span: Span, unit: Unit, order: int, offset: int) -> Hit:
+    doc, label, sentence = span.doc, span.label_, span.sent
+    listed = ()
+    if label == "TASK":
+        numbers, _ = read_tasks(doc, span.start)
+        listed = tuple(
+            (number, part, offset + doc[token].idx, offset + doc[token].idx + len(doc[token].text))
+            for number, part, token in numbers
+        )
+    return Hit(
+        label=label,
+        tokens=tuple(HitToken(t.text, t.lower_, t.idx, t.is_digit, t._.symbol) for t in span),
+        unit=unit,
+        order=order,
+        start=offset + span.start_char,
+        end=offset + span.end_char,
+        sentence_start=offset + sentence.start_char,
+        sentence_end=offset + sentence.end_char,
+        offset=offset,
+        before=doc[span.start - 1].lower_ if span.start else None,
+        paragraphs=read_paragraphs(doc, span.start) if label == "PARAGRAPHS" else None,
+        listed_tasks=listed,
+    )
 
 
 def hits_by_unit(hits: list[Hit]) -> dict[str, list[Hit]]:

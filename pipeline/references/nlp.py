@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.references.names import fold, fold_marks
+from pipeline.references.spacy_import import import_spacy
 from pipeline.symbols import find_symbols
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def lexicon() -> dict:
 @cache
 def pipeline() -> Language:
     """The rule-based pipeline, built once per process."""
-    import spacy
+    spacy = import_spacy()
     from spacy.tokens import Doc, Token
 
     importlib.import_module("pipeline.references.ruler")  # registers the screened ruler's factory
@@ -116,8 +117,12 @@ class SymbolTokenizer:
 
 
 def token_symbol(token, *kinds: str):
-    """The ``Symbol`` the token is, when it is one of ``kinds``; else None."""
-    symbol = token._.symbol
+    """The ``Symbol`` the spaCy token is, when it is one of ``kinds``; else None."""
+    return symbol_of_kind(token._.symbol, *kinds)
+
+
+def symbol_of_kind(symbol, *kinds: str):
+    """``symbol`` when it is one of ``kinds``; else None."""
     return symbol if symbol is not None and symbol.kind in kinds else None
 
 

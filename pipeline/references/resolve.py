@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from pipeline.model import Direction, Document, Reference, ReferenceKind
-from pipeline.references.extents import ParagraphReading, read_paragraphs
+from pipeline.references.extents import ParagraphReading
 from pipeline.references.find import Hit
-from pipeline.references.nlp import lexicon, token_symbol
+from pipeline.references.nlp import lexicon, symbol_of_kind
 from pipeline.symbols import Symbol, parse_symbol
 
 REFERENCE_KINDS = {
@@ -46,13 +46,13 @@ def references(hits: list[Hit], document: Document) -> list[Reference]:
 
 def symbol_of(hit: Hit) -> Symbol | None:
     """The document or circular symbol a reference hit names, if any."""
-    return next(filter(None, (token_symbol(token, "document", "circular") for token in hit.span)), None)
+    return next(filter(None, (symbol_of_kind(token.symbol, "document", "circular") for token in hit.tokens)), None)
 
 
 def _furniture(hit: Hit) -> bool:
     """A bare symbol standing as a running header ("CWS/7/29 Prov. page 2") or a
     header line of its own ("/ ECWS/5/22 PROV."), not as a reference."""
-    if hit.label != "DOCUMENT" or len(hit.span) != 1:
+    if hit.label != "DOCUMENT" or len(hit.tokens) != 1:
         return False
     rules = lexicon()["running_header"]
     before, after = hit.unit.text[: hit.start], hit.unit.text[hit.end :]
@@ -71,9 +71,9 @@ def _record(hit: Hit, index: int) -> Reference:
     document = symbol.normalized if symbol else None
     record = Reference(id=f"ref{index}", kind=kind, mention=hit.mention(), document=document, internal=False)
     if kind == ReferenceKind.paragraph:
-        _paragraph_fields(record, read_paragraphs(hit.span.doc, hit.span.start))
+        _paragraph_fields(record, hit.paragraphs)
     else:
-        last = hit.span[-1].lower_
+        last = hit.tokens[-1].lower_
         record.direction = Direction(last) if last in ("above", "below") else None
     return record
 
@@ -139,9 +139,7 @@ def _new_paragraphs(found: list[Hit], records: list[Reference]) -> None:
     sentence named before, not of this one."""
     new_words = lexicon()["paragraph_reference"]["new_paragraph_words"]
     for index, (hit, record) in enumerate(zip(found, records)):
-        if record.kind != ReferenceKind.paragraph or record.document is not None or hit.span.start == 0:
-            continue
-        if hit.span.doc[hit.span.start - 1].lower_ not in new_words:
+        if record.kind != ReferenceKind.paragraph or record.document is not None or hit.before not in new_words:
             continue
         earlier = [
             other

@@ -21,7 +21,7 @@ from pipeline.model import Document, SessionMention, SessionRecord, SessionRelat
 from pipeline.references.dates import iso_dates
 from pipeline.references.find import Hit, hits_by_unit
 from pipeline.references.names import fold
-from pipeline.references.nlp import lexicon, token_symbol
+from pipeline.references.nlp import lexicon, symbol_of_kind
 from pipeline.symbols import parse_symbol
 
 _RELATIONS = {
@@ -82,7 +82,7 @@ def _session_line(hit: Hit) -> bool:
 
 def _symbol_session(hit: Hit) -> list[Located]:
     """ "approved at CWS/9": the ninth session of the CWS."""
-    written = next(token.text for token in hit.span if "/" in token.text)
+    written = next(token.text for token in hit.tokens if "/" in token.text)
     symbol = parse_symbol(written + "/1")
     if symbol is None:
         return []
@@ -91,7 +91,7 @@ def _symbol_session(hit: Hit) -> list[Located]:
 
 
 def _reconvened(hit: Hit) -> bool:
-    return any(token.lower_ in lexicon()["reconvened_words"] for token in hit.span)
+    return any(token.lower_ in lexicon()["reconvened_words"] for token in hit.tokens)
 
 
 def own_session(hits: list[Hit], document: Document) -> int | None:
@@ -107,7 +107,7 @@ def own_session(hits: list[Hit], document: Document) -> int | None:
         if hit.label != "SESSION" or _relation(hit) != SessionRelation.current:
             continue
         for other in by_unit[hit.unit.id]:
-            symbol = token_symbol(other.span[-1], "document") if other.label in _SYMBOL_LABELS else None
+            symbol = symbol_of_kind(other.tokens[-1].symbol, "document") if other.label in _SYMBOL_LABELS else None
             if symbol and symbol.kind == "document" and symbol.body == own_body and other.same_sentence(hit):
                 return symbol.session_number
     return None
@@ -155,7 +155,7 @@ def _new_record(body: str, number: int | None, reconvened: bool, own_key: tuple)
 
 def _read(hit: Hit, neighbours: list[Hit]) -> list[SessionMention]:
     relation = _relation(hit)
-    year = next((int(token.text) for token in hit.span if token.is_digit and len(token.text) == 4), None)
+    year = next((int(token.text) for token in hit.tokens if token.is_digit and len(token.text) == 4), None)
     start = end = None
     date = _adjacent_date(hit, neighbours)
     values = iso_dates(date.text) if date is not None else []
@@ -175,12 +175,12 @@ def _read(hit: Hit, neighbours: list[Hit]) -> list[SessionMention]:
 
 
 def _relation(hit: Hit) -> SessionRelation:
-    return next((_RELATIONS[t.lower_] for t in hit.span if t.lower_ in _RELATIONS), SessionRelation.named)
+    return next((_RELATIONS[t.lower_] for t in hit.tokens if t.lower_ in _RELATIONS), SessionRelation.named)
 
 
 def _ordinals(hit: Hit) -> list[int]:
     numbers = []
-    tokens = list(hit.span)
+    tokens = hit.tokens
     for index, token in enumerate(tokens):
         number = ordinal_number(token.text)
         if number is None:

@@ -13,7 +13,6 @@ import re
 from functools import cache
 
 from pipeline.model import Mention, Task, TaskChange, TaskDescription
-from pipeline.references.extents import read_tasks
 from pipeline.references.find import Hit
 from pipeline.references.nlp import lexicon
 from pipeline.references.sessions import Located
@@ -32,11 +31,10 @@ def tasks(hits: list[Hit], units: list[Unit], sessions: list[Located]) -> list[T
     for hit in hits:
         if hit.label != "TASK":
             continue
-        listed, _ = read_tasks(hit.span.doc, hit.span.start)
-        for place, (number, part, token) in enumerate(listed):
+        listed = hit.listed_tasks
+        for place, (number, part, start, end) in enumerate(listed):
             task = by_number.setdefault((number, part), Task(number=number, part=part))
-            start = hit.start if place == 0 else hit.offset + hit.span.doc[token].idx
-            end = hit.offset + hit.span.doc[token].idx + len(hit.span.doc[token].text)
+            start = hit.start if place == 0 else start
             text = hit.unit.text[start:end]
             task.mentions.append(Mention(text=text, unit=hit.unit.id, paragraph=hit.unit.paragraph, start=start, end=end))
         if len(listed) == 1:
