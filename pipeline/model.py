@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
+from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -16,6 +17,18 @@ SCHEMA_VERSION = "1.0"
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False)
+
+    def model_post_init(self, context: object, /) -> None:
+        # Every field counts as set: no output depends on which fields were given
+        # and which defaulted. One set per class, holding every field name (so
+        # assigning a field leaves it as it is), spares a set per instance: half
+        # of a long document's model.
+        object.__setattr__(self, "__pydantic_fields_set__", _every_field(type(self)))
+
+
+@cache
+def _every_field(model: type[BaseModel]) -> set[str]:
+    return set(model.model_fields)
 
 
 class Provenance(_Model):

@@ -110,8 +110,8 @@ def test_committed_schema_is_what_the_code_generates():
 
 
 def test_json_outputs_diff_like_their_sources(real_diff, draft, report, tmp_path):
-    (tmp_path / "draft.json").write_text(to_json(draft), encoding="utf-8")
-    (tmp_path / "report.json").write_text(to_json(report), encoding="utf-8")
+    (tmp_path / "draft.json").write_bytes(to_json(draft))
+    (tmp_path / "report.json").write_bytes(to_json(report))
     result = diff_documents(load_document(tmp_path / "draft.json"), load_document(tmp_path / "report.json"), 1, 1)
     assert result == real_diff
 

@@ -39,6 +39,26 @@ def test_xml_and_json_read_back_into_an_equal_model(seed_documents, name):
     assert from_json(to_json(document)) == document
 
 
+@pytest.mark.parametrize("name", SEED_TEXTS)
+def test_json_is_utf8_bytes_with_the_model_s_indented_text(seed_documents, name):
+    document = seed_documents[name]
+    data = to_json(document)
+    assert isinstance(data, bytes) and data.endswith(b"}\n")
+    assert data.decode("utf-8") == document.model_dump_json(indent=2) + "\n"
+
+
+def test_every_field_counts_as_set_and_the_outputs_do_not_depend_on_it(seed_documents):
+    document = seed_documents["draft"]
+    assert document.model_fields_set == set(type(document).model_fields)
+    assert document.model_dump(exclude_unset=True) == document.model_dump()
+    paragraph = document.paragraphs[0]
+    other = document.paragraphs[1]
+    assert paragraph.model_fields_set is other.model_fields_set  # one set per class, not per instance
+    paragraph.text = paragraph.text + " "
+    assert other.model_fields_set == set(type(other).model_fields)
+    assert from_json(to_json(document)).model_fields_set == set(type(document).model_fields)
+
+
 def test_two_runs_give_byte_identical_files(tmp_path):
     """Two processes with different hash seeds (set and dict order must not leak
     into the output) convert every sample, TXT, DOCX and PDF."""
