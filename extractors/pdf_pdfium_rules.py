@@ -1,8 +1,7 @@
-"""Ruled tables of a PDFium page: its path objects run through pdfplumber's own
-edge → cell → table functions (thin paths are rules, and so are the sides of
-boxes, as pdfplumber has it). pdfplumber's table module is imported only for a
-page that has rules: most pages have none. The pages of a form draw the same
-rules page after page: their tables are found once."""
+"""Ruled tables of a PDFium page: its path objects become rules (thin paths,
+and the sides of boxes, as pdfplumber has it) and ``rule_grid`` makes tables of
+them as pdfplumber's table finder does. The pages of a form draw the same rules
+page after page: their tables are found once."""
 
 from __future__ import annotations
 
@@ -13,7 +12,8 @@ import pypdfium2.raw as pdfium_c
 
 from extractors import pdf_pdfium_calls as calls
 from extractors.pdf_words import TableGrid
-from extractors.pdf_tables import ruled_grids
+from extractors.pdf_tables import table_grids
+from extractors.rule_grid import rule, ruled_tables as tables_of_rules
 
 _TOLERANCE = 3.0  # points, as pdfplumber's defaults
 _RULE = 2.0  # a path thinner than this is a rule
@@ -54,12 +54,7 @@ def ruled_tables(paths: list[int], height: float) -> list[TableGrid]:
 @lru_cache(maxsize=16)
 def _tables(edges: tuple[Edge, ...]) -> tuple[TableGrid, ...]:
     """The tables of a page's rule edges (grids are frozen: pages may share them)."""
-    from pdfplumber import table as plumber_table
-
-    merged = plumber_table.merge_edges([_edge(*edge) for edge in edges], *[_TOLERANCE] * 4)
-    merged = [edge for edge in merged if max(edge["width"], edge["height"]) >= _TOLERANCE]
-    cells = plumber_table.intersections_to_cells(plumber_table.edges_to_intersections(merged, _TOLERANCE, _TOLERANCE))
-    return tuple(ruled_grids(plumber_table.Table(None, group) for group in plumber_table.cells_to_tables(cells)))
+    return tuple(table_grids(tables_of_rules([rule(*edge) for edge in edges], _TOLERANCE)))
 
 
 def _edges(paths: list[int], height: float) -> list[Edge]:
@@ -102,16 +97,3 @@ def _is_rectangle(path: int) -> bool:
         ys.add(round(point[1], 1))
     return len(xs) == 2 and len(ys) == 2
 
-
-def _edge(orientation: str, x0: float, top: float, x1: float, bottom: float) -> dict:
-    """An edge as pdfplumber's table functions take it."""
-    return {
-        "orientation": orientation,
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "object_type": "line",
-    }

@@ -43,14 +43,17 @@ class Table:
 
 
 def ruled_grids(tables: Iterable) -> list[TableGrid]:
-    """The tables pdfplumber's table finder made of a page's rules (each backend
-    runs it) as grids of cell boxes; a lone cell is a frame, not a table."""
-    grids = []
-    for table in tables:
-        rows = tuple(tuple(row.cells) for row in table.rows)
-        if len(rows) >= 2 or (rows and len(rows[0]) >= 2):
-            grids.append(TableGrid(bbox=tuple(table.bbox), rows=rows))
-    return grids
+    """The tables pdfplumber's table finder made of a page's rules as grids of
+    cell boxes (see ``table_grids``)."""
+    return table_grids((tuple(table.bbox), tuple(tuple(row.cells) for row in table.rows)) for table in tables)
+
+
+def table_grids(tables: Iterable[tuple[Box, tuple[tuple[Box | None, ...], ...]]]) -> list[TableGrid]:
+    """Grids of the (box, rows of cell boxes) of ruled tables; a lone cell is a
+    frame, not a table."""
+    return [
+        TableGrid(bbox=bbox, rows=rows) for bbox, rows in tables if len(rows) >= 2 or (rows and len(rows[0]) >= 2)
+    ]
 
 
 def take_table_words(words: list[Word], grid: TableGrid) -> tuple[list[list[list[Word]]], list[Word]]:

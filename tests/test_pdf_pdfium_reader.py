@@ -48,21 +48,23 @@ def test_a_grid_of_rules_is_read_as_a_table_of_four_cells():
     assert tuple(round(value) for value in grid.bbox) == (72, 842 - 600, 272, 842 - 500)
 
 
-def _loads_plumber_tables(data: bytes) -> bool:
+def _loads_pdfplumber(data: bytes) -> tuple[int, bool]:
+    """The tables read from ``data`` and whether pdfplumber (or pdfminer) was imported."""
     script = (
         "import sys\n"
         "from extractors.pdf_budget import Budget\n"
         "from extractors.pdf_pdfium import read_pages\n"
-        "list(read_pages(sys.stdin.buffer.read(), 't.pdf', Budget(10, 't.pdf', 100000, 10**7)))\n"
-        "print('pdfplumber.table' in sys.modules)\n"
+        "pages = list(read_pages(sys.stdin.buffer.read(), 't.pdf', Budget(10, 't.pdf', 100000, 10**7)))\n"
+        "print(sum(len(page.tables) for page in pages), 'pdfplumber' in sys.modules or 'pdfminer' in sys.modules)\n"
     )
     result = subprocess.run([sys.executable, "-c", script], input=data, capture_output=True, check=True)
-    return result.stdout.strip() == b"True"
+    tables, loaded = result.stdout.split()
+    return int(tables), loaded == b"True"
 
 
-def test_pdfplumber_table_code_is_loaded_only_for_a_page_with_rules():
-    assert not _loads_plumber_tables(text_pdf())
-    assert _loads_plumber_tables(_RULED)
+@pytest.mark.parametrize("data, tables", [(text_pdf(), 0), (_RULED, 1)], ids=["text", "ruled table"])
+def test_the_pdfium_reader_never_imports_pdfplumber(data, tables):
+    assert _loads_pdfplumber(data) == (tables, False)
 
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "robustness" / "pdf"
