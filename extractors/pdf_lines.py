@@ -17,9 +17,6 @@ if TYPE_CHECKING:
 
 _SYMBOL_FONT = re.compile(r"symbol|wingding|dingbat|webding", re.I)
 _PRIVATE_USE = re.compile("^[\ue000-\uf8ff]$")
-_SETTLED_MEASURES = (
-    "page", "x0", "x1", "top", "bottom", "box", "size", "text", "body_text", "font", "artifact", "element", "first_width"
-)
 
 
 class measured:
@@ -38,96 +35,56 @@ class measured:
         return value
 
 
-class _LineShape:
-    """What a line and a settled line both answer from their measures."""
-
-    __slots__ = ()
-
-    def is_superscript(self, word: Word) -> bool:
-        size = self.size
-        return word.size < 0.85 * size and word.bottom < self._baseline - 0.15 * size
-
-
 @dataclass
-class Line(_LineShape):
-    """Words sharing a baseline, left to right. Its measures are taken once the
-    line is complete (``group_lines`` makes it; nothing changes it after)."""
+class Line:
+    """Words sharing a baseline, left to right. Its measures are taken on first
+    use, once the line is complete (``group_lines`` makes it; nothing changes it
+    after); ``settle`` takes them all at once."""
 
     words: list[Word]
     page: int
 
     @measured
     def x0(self) -> float:
-        return self._extent[0]
+        return self.box[0]
 
     @measured
     def x1(self) -> float:
-        return self._extent[2]
+        return self.box[2]
 
     @measured
     def top(self) -> float:
-        body = self._body_words
-        return self._extent[1] if body is self.words else min([word.top for word in body])
+        return body_top(self.words, self._body_words, self.box)
 
     @measured
     def bottom(self) -> float:
-        body = self._body_words
-        return self._extent[3] if body is self.words else max([word.bottom for word in body])
+        return body_bottom(self.words, self._body_words, self.box)
 
     @measured
     def box(self) -> Box:
-        return self._extent
-
-    @measured
-    def _extent(self) -> Box:
-        """The box of all the line's words, superscripts included, in one pass."""
-        words = self.words
-        x0, top, x1, bottom = words[0].x0, words[0].top, words[0].x1, words[0].bottom
-        for word in words:
-            x0 = word.x0 if word.x0 < x0 else x0
-            top = word.top if word.top < top else top
-            x1 = word.x1 if word.x1 > x1 else x1
-            bottom = word.bottom if word.bottom > bottom else bottom
-        return (x0, top, x1, bottom)
+        return extent(self.words)
 
     @measured
     def size(self) -> float:
-        """The font size most of the line's characters have (asked once the
-        line is complete); the first such size where two tie."""
-        sizes = [word.size for word in self.words]
-        if sizes.count(sizes[0]) == len(sizes):
-            return round(sizes[0], 1)
-        return most_common([round(size, 1) for size in sizes], [len(word.text) for word in self.words])
+        return line_size(self.words)
 
     @measured
     def _body_words(self) -> list[Word]:
-        """The words at the line's own size: superscripts left out."""
-        smaller = 0.85 * self.size
-        if not any(word.size < smaller for word in self.words):
-            return self.words
-        words = [word for word in self.words if not self.is_superscript(word)]
-        return words or self.words
+        return body_words(self.words, self.size)
 
     @measured
     def body_text(self) -> str:
         """The line's text without superscripts."""
-        body = self._body_words
-        return self.text if len(body) == len(self.words) else join_words(body)
+        return self.text if len(self._body_words) == len(self.words) else join_words(self._body_words)
 
     @measured
     def font(self) -> str:
-        """The font of the line's longest word at its own size."""
-        return max(self._body_words, key=lambda word: len(word.text)).font
+        return body_font(self._body_words)
 
     @measured
     def artifact(self) -> bool:
         """Tagged PDF: every word of the line is marked as an artifact."""
         return all(word.artifact for word in self.words)
-
-    @measured
-    def _baseline(self) -> float:
-        size = self.size
-        return max(word.bottom for word in self.words if abs(word.size - size) < 0.5)
 
     @measured
     def text(self) -> str:
@@ -140,32 +97,101 @@ class Line(_LineShape):
     @measured
     def first_width(self) -> float:
         """The width of the first word (would it have fitted on the line before?)."""
-        first = self.words[0]
-        return first.x1 - first.x0
+        return self.words[0].x1 - self.words[0].x0
+
+    def is_superscript(self, word: Word) -> bool:
+        return superscript(word, self.size, baseline(self.words, self.size))
 
     def settle(self) -> SettledLine:
         """The complete line as the document-wide steps read it (see ``SettledLine``)."""
-        return SettledLine(self)
+        return SettledLine(self.words, self.page)
 
 
-class SettledLine(_LineShape):
-    """A complete line with its measures taken, in slots, so that a long document
-    keeps its lines, not its words: the words stay only where one is a number
-    (a footnote mark or the number opening a footnote, known only once every
-    page is read)."""
+class SettledLine:
+    """A complete line with its measures taken at once, in slots, so that a long
+    document keeps its lines, not its words: the words stay only where one is a
+    number (a footnote mark or the number opening a footnote, known only once
+    every page is read). The measures are those of ``Line``, by the same functions."""
 
-    __slots__ = (*_SETTLED_MEASURES, "words", "_baseline")
+    __slots__ = (
+        "page", "x0", "x1", "top", "bottom", "box", "size", "text", "body_text", "font", "artifact", "element",
+        "first_width", "words", "_baseline",
+    )
 
-    def __init__(self, line: Line) -> None:
-        for name in _SETTLED_MEASURES:
-            setattr(self, name, getattr(line, name))
-        if any(word.text.isdigit() for word in line.words):
-            self.words, self._baseline = line.words, line._baseline
+    def __init__(self, words: list[Word], page: int) -> None:
+        self.page = page
+        self.box = box = extent(words)
+        self.x0, self.x1 = box[0], box[2]
+        self.size = size = line_size(words)
+        body = body_words(words, size)
+        self.top, self.bottom = body_top(words, body, box), body_bottom(words, body, box)
+        self.text = text = join_words(words)
+        self.body_text = text if len(body) == len(words) else join_words(body)
+        self.font = body_font(body)
+        self.artifact = all(word.artifact for word in words)
+        self.element = most_common([word.element for word in words])
+        self.first_width = words[0].x1 - words[0].x0
+        if any(word.text.isdigit() for word in words):
+            self.words, self._baseline = words, baseline(words, size)
         else:
             self.words = ()
 
+    def is_superscript(self, word: Word) -> bool:
+        return superscript(word, self.size, self._baseline)
 
 
+def extent(words: list[Word]) -> Box:
+    """The box of all the words, superscripts included, in one pass."""
+    x0, top, x1, bottom = words[0].x0, words[0].top, words[0].x1, words[0].bottom
+    for word in words:
+        x0 = word.x0 if word.x0 < x0 else x0
+        top = word.top if word.top < top else top
+        x1 = word.x1 if word.x1 > x1 else x1
+        bottom = word.bottom if word.bottom > bottom else bottom
+    return (x0, top, x1, bottom)
+
+
+def line_size(words: list[Word]) -> float:
+    """The font size most of the line's characters have; the first such size
+    where two tie."""
+    sizes = [word.size for word in words]
+    if sizes.count(sizes[0]) == len(sizes):
+        return round(sizes[0], 1)
+    return most_common([round(size, 1) for size in sizes], [len(word.text) for word in words])
+
+
+def baseline(words: list[Word], size: float) -> float:
+    """The lowest bottom among the words at the line's size."""
+    return max(word.bottom for word in words if abs(word.size - size) < 0.5)
+
+
+def superscript(word: Word, size: float, line_baseline: float) -> bool:
+    """A word set smaller than the line and raised above its baseline."""
+    return word.size < 0.85 * size and word.bottom < line_baseline - 0.15 * size
+
+
+def body_words(words: list[Word], size: float) -> list[Word]:
+    """The words at the line's own size: superscripts left out (all the words,
+    the same list, where none is smaller)."""
+    smaller = 0.85 * size
+    if not any(word.size < smaller for word in words):
+        return words
+    line_baseline = baseline(words, size)
+    body = [word for word in words if not superscript(word, size, line_baseline)]
+    return body or words
+
+
+def body_top(words: list[Word], body: list[Word], box: Box) -> float:
+    return box[1] if body is words else min([word.top for word in body])
+
+
+def body_bottom(words: list[Word], body: list[Word], box: Box) -> float:
+    return box[3] if body is words else max([word.bottom for word in body])
+
+
+def body_font(body: list[Word]) -> str:
+    """The font of the longest word at the line's own size."""
+    return max(body, key=lambda word: len(word.text)).font
 
 
 def most_common(keys: list, weights: list[int] | None = None) -> object:
