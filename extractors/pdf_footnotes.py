@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractors.blocks import FootnoteMark
-from extractors.pdf_lines import Line, SettledLine, join_words
+from extractors.pdf_lines import SettledLine, join_words
 
 _SMALLER = 0.75  # points below the body size that set footnote text apart
 
@@ -39,7 +39,7 @@ def footnotes(area: list[SettledLine], after: int = 0) -> list[FootnoteText]:
         number = _leading_number(line)
         last = found[-1].number if found else after
         if number is not None and number > last:
-            found.append(FootnoteText(number=number, lines=[Line(words=line.words[1:], page=line.page).settle()]))
+            found.append(FootnoteText(number=number, lines=[SettledLine(line.words[1:], line.page)]))
         elif found:
             found[-1].lines.append(line)
     return [footnote for footnote in found if any(line.text for line in footnote.lines)]

@@ -13,7 +13,7 @@ import pypdfium2.raw as pdfium_c
 from extractors import pdf_pdfium_calls as calls
 from extractors.pdf_words import TableGrid
 from extractors.pdf_tables import table_grids
-from extractors.rule_grid import rule, ruled_tables as tables_of_rules
+from extractors.rule_grid import rule, tables_from_rules
 
 _TOLERANCE = 3.0  # points, as pdfplumber's defaults
 _RULE = 2.0  # a path thinner than this is a rule
@@ -54,7 +54,7 @@ def ruled_tables(paths: list[int], height: float) -> list[TableGrid]:
 @lru_cache(maxsize=16)
 def _tables(edges: tuple[Edge, ...]) -> tuple[TableGrid, ...]:
     """The tables of a page's rule edges (grids are frozen: pages may share them)."""
-    return tuple(table_grids(tables_of_rules([rule(*edge) for edge in edges], _TOLERANCE)))
+    return tuple(table_grids(tables_from_rules([rule(*edge) for edge in edges], _TOLERANCE)))
 
 
 def _edges(paths: list[int], height: float) -> list[Edge]:

@@ -48,7 +48,7 @@ def rule(orientation: str, x0: float, top: float, x1: float, bottom: float) -> R
     return Rule(orientation == "h", x0, top, x1, bottom, x1 - x0, bottom - top)
 
 
-def ruled_tables(rules: list[Rule], tolerance: float) -> list[tuple[Box, tuple[tuple[Box | None, ...], ...]]]:
+def tables_from_rules(rules: list[Rule], tolerance: float) -> list[tuple[Box, tuple[tuple[Box | None, ...], ...]]]:
     """The tables of ``rules``, top to bottom: each its box and its rows of cell
     boxes, None where a cell of the table's columns is missing from a row."""
     merged = [one for one in _joined(_snapped(rules, tolerance), tolerance) if max(one.width, one.height) >= tolerance]

@@ -12,7 +12,7 @@ import pytest
 from pdfplumber import table as plumber
 
 from extractors.pdf_pdfium_rules import _TOLERANCE, _edges, graphics
-from extractors.rule_grid import rule, ruled_tables
+from extractors.rule_grid import rule, tables_from_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "robustness" / "pdf"
@@ -33,7 +33,7 @@ def plumber_tables(edges: list[tuple], tolerance: float = _TOLERANCE) -> list:
 
 
 def ours(edges: list[tuple], tolerance: float = _TOLERANCE) -> list:
-    return ruled_tables([rule(*edge) for edge in edges], tolerance)
+    return tables_from_rules([rule(*edge) for edge in edges], tolerance)
 
 
 def grid(xs: list[float], ys: list[float]) -> list[tuple]:
