@@ -49,6 +49,7 @@ def pipeline() -> Language:
 
     Token.set_extension("symbol", default=None, force=True)
     Doc.set_extension("symbol_kinds", default=frozenset(), force=True)
+    Doc.set_extension("token_keys", default=(), force=True)
     nlp = spacy.blank("en")
     words = lexicon()
     # Keep abbreviations such as "No." whole, so that they end no sentence.
@@ -66,12 +67,14 @@ def pipeline() -> Language:
 class SymbolTokenizer:
     """spaCy's tokenizer around the WIPO symbols: each symbol one token carrying
     its kind and parsed ``Symbol``; the rest tokenized with apostrophes folded
-    (so "D'ivoire" and "d’Ivoire" split alike), at unchanged offsets."""
+    (so "D'ivoire" and "d’Ivoire" split alike), at unchanged offsets. Each
+    token's text and norm are kept on the doc (``token_keys``) for the ruler's
+    token patterns."""
 
     def __init__(self, tokenizer):
         self.tokenizer = tokenizer
         self.vocab = tokenizer.vocab
-        self._normed: set[str] = set()
+        self._norms: dict[str, str] = {}
 
     def __call__(self, text: str) -> Doc:
         from spacy.tokens import Doc
@@ -88,21 +91,26 @@ class SymbolTokenizer:
             spaces.append(False)
             position = match.end
         self._words(text, folded, position, len(text), words, spaces)
-        self._fold_norms(words)
+        norms = self._fold_norms(words)
         doc = Doc(self.vocab, words=words, spaces=spaces)
+        keys = [(word, norms[word]) for word in words]
         for index, match in symbols.items():
             # A norm no word has lets the patterns match a symbol's kind cheaply.
-            doc[index].norm_ = f"SYMBOL_{match.kind.upper()}"
+            norm = doc[index].norm_ = f"SYMBOL_{match.kind.upper()}"
+            keys[index] = (words[index], norm)
             doc[index]._.symbol = match.symbol
         doc._.symbol_kinds = frozenset(match.kind for match in symbols.values())
+        doc._.token_keys = keys
         return doc
 
-    def _fold_norms(self, words: list[str]) -> None:
+    def _fold_norms(self, words: list[str]) -> dict[str, str]:
         """Give each new word's lexeme its folded norm: the norm depends on the
-        text alone, so it is set once per string, not once per token."""
-        for word in set(words).difference(self._normed):
-            self.vocab[word].norm_ = fold(word)
-            self._normed.add(word)
+        text alone, so it is set once per string, not once per token. Returns
+        the norm of every word met so far."""
+        norms = self._norms
+        for word in set(words).difference(norms):
+            norms[word] = self.vocab[word].norm_ = fold(word)
+        return norms
 
     def _words(self, text: str, folded: str, start: int, end: int, words: list[str], spaces: list[bool]) -> None:
         if start < end and folded[start] == " " and words:

@@ -1,0 +1,115 @@
+"""The token pattern matcher finds what spaCy's Matcher finds: every (label,
+start, end) a pattern matches, all lengths of ``?``, ``*`` and ``+`` included.
+Cases worked out by hand, then random token strings checked against spaCy's
+own Matcher, then the patterns it refuses. (The whole corpus is checked
+against spaCy's entity ruler in ``test_reference_pipeline.py``.)"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from pipeline.references.token_patterns import TokenPatterns
+
+
+def _keys(text: str) -> list[tuple[str, str]]:
+    return [(word, word.lower()) for word in text.split()]
+
+
+def _matches(patterns: dict, text: str, labels=None) -> set[tuple[str, int, int]]:
+    compiled = TokenPatterns(patterns)
+    return set(compiled.matches(_keys(text), labels if labels is not None else patterns))
+
+
+CASES = [
+    # pattern, text, expected (start, end) of label "L", worked out by hand
+    ([{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}], "a b", {(0, 1), (0, 2)}),
+    ([{"LOWER": "x", "OP": "+"}, {"LOWER": "y"}], "x x y", {(0, 3), (1, 3)}),
+    ([{"LOWER": "a"}, {"LOWER": "x", "OP": "*"}, {"LOWER": "b"}], "a x x b a b", {(0, 4), (4, 6)}),
+    ([{"LOWER": "the", "OP": "?"}, {"LOWER": "annex"}], "see the annex", {(1, 3), (2, 3)}),
+    ([{"LOWER": "the", "OP": "?"}, {"LOWER": "annex"}], "annex annex", {(0, 1), (1, 2)}),
+    ([{"TEXT": {"REGEX": "^[A-Z]"}}], "Abc abc ABC", {(0, 1), (2, 3)}),
+    ([{"LOWER": "abc"}], "Abc abc ABC", {(0, 1), (1, 2), (2, 3)}),
+    ([{"ORTH": "abc"}], "Abc abc ABC", {(1, 2)}),
+    ([{"LOWER": {"IN": ["no", "no."]}}, {"TEXT": {"REGEX": r"^\d+$"}}], "Task No. 58 and no 3 or No x", {(1, 3), (4, 6)}),
+    ([{"TEXT": {"REGEX": "^[A-Z]"}, "LOWER": {"NOT_IN": ["the"]}, "OP": "+"}, {"LOWER": "force"}], "The Name Task force", {(1, 4), (2, 4)}),
+    ([{"LOWER": "a", "OP": "?"}], "b a b", {(1, 2)}),  # where it matches no token it is no match
+    ([{"LOWER": "a"}, {"LOWER": "b", "OP": "*"}], "a b b", {(0, 1), (0, 2), (0, 3)}),
+]
+
+
+@pytest.mark.parametrize("pattern, text, expected", CASES, ids=[case[1] for case in CASES])
+def test_matches_worked_out_by_hand(pattern, text, expected):
+    assert _matches({"L": [pattern]}, text) == {("L", start, end) for start, end in expected}
+
+
+def test_norm_is_read_from_the_key():
+    compiled = TokenPatterns({"DOC": [[{"LOWER": "document"}, {"NORM": "SYMBOL_DOCUMENT"}]]})
+    keys = [("document", "document"), ("CWS/6/34", "SYMBOL_DOCUMENT"), ("document", "document"), ("CWS/6/34", "cws/6/34")]
+    assert compiled.matches(keys, ["DOC"]) == [("DOC", 0, 2)]
+
+
+def test_labels_share_first_elements_and_are_told_apart():
+    patterns = {
+        "SHORT": [[{"LOWER": "the"}, {"LOWER": "annex"}]],
+        "LONG": [[{"LOWER": "the"}, {"LOWER": "annex"}, {"LOWER": "of"}]],
+    }
+    text = "the annex of it"
+    assert _matches(patterns, text) == {("SHORT", 0, 2), ("LONG", 0, 3)}
+    assert _matches(patterns, text, ["LONG"]) == {("LONG", 0, 3)}
+    assert _matches(patterns, text, []) == set()
+
+
+def test_a_match_is_given_once_when_two_patterns_find_it():
+    patterns = {"L": [[{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}], [{"LOWER": "a"}, {"LOWER": "b"}]]}
+    compiled = TokenPatterns(patterns)
+    assert sorted(compiled.matches(_keys("a b"), ["L"])) == [("L", 0, 1), ("L", 0, 2)]
+
+
+RANDOM_PATTERNS = {
+    "A": [[{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}, {"LOWER": "c"}]],
+    "B": [[{"LOWER": {"IN": ["a", "b"]}, "OP": "+"}, {"LOWER": "c"}]],
+    "C": [[{"LOWER": "c", "OP": "?"}, {"TEXT": {"REGEX": "^[A-Z]$"}}, {"LOWER": {"NOT_IN": ["a"]}, "OP": "*"}, {"ORTH": "d"}]],
+    "D": [[{"LOWER": "a"}], [{"LOWER": "a"}, {"LOWER": "a"}]],
+    "E": [[{"LOWER": "b", "OP": "*"}, {"LOWER": "a", "OP": "?"}, {"LOWER": "d"}]],
+}
+
+
+def test_random_texts_match_as_spacy_matcher_matches():
+    """Seeded random strings over a small alphabet, so that the patterns meet
+    each other often; spaCy's Matcher is the reference."""
+    import spacy
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc
+
+    vocab = spacy.blank("en").vocab
+    matcher = Matcher(vocab)
+    for label, patterns in RANDOM_PATTERNS.items():
+        matcher.add(label, patterns)
+    compiled = TokenPatterns(RANDOM_PATTERNS)
+    generator = random.Random(20261203)
+    found = 0
+    for _ in range(400):
+        words = [generator.choice("a b c d A B C".split()) for _ in range(generator.randint(1, 12))]
+        doc = Doc(vocab, words=words)
+        expected = {(vocab.strings[key], start, end) for key, start, end in matcher(doc)}
+        assert set(compiled.matches([(word, word.lower()) for word in words], RANDOM_PATTERNS)) == expected, words
+        found += len(expected)
+    assert found > 400, "the random strings must give the patterns something to match"
+
+
+@pytest.mark.parametrize(
+    "spec, message",
+    [
+        ({"LOWER": "a", "OP": "!"}, "operator '!'"),
+        ({"LOWER": "a", "OP": "{2}"}, "operator '{2}'"),
+        ({"POS": "NOUN"}, "attribute 'POS'"),
+        ({"LENGTH": {">=": 2}}, "attribute 'LENGTH'"),
+        ({"LOWER": {"FUZZY": "a"}}, "LOWER"),
+        ({"OP": "?"}, "tests nothing"),
+    ],
+)
+def test_unsupported_patterns_are_refused_by_name(spec, message):
+    with pytest.raises(ValueError, match=message.replace("{", r"\{").replace("?", r"\?")):
+        TokenPatterns({"L": [[spec]]})
