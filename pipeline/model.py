@@ -31,6 +31,13 @@ def _every_field(model: type[BaseModel]) -> set[str]:
     return set(model.model_fields)
 
 
+def empty_list():  # noqa: ANN201 - what pydantic's Field returns
+    """A list field's default: a new empty list per instance (pydantic deep-copies
+    a ``[]`` default for every instance, a cost across a long document's model),
+    still given as ``"default": []`` in the JSON Schema."""
+    return Field(default_factory=list, json_schema_extra={"default": []})
+
+
 class Provenance(_Model):
     """Where a piece of text came from in its source file.
 
@@ -121,7 +128,7 @@ class ListItem(_Model):
     label: str | None = Field(None, description='Normalized label ("a", "ii"); null for a bullet')
     marker: str = Field(description='The marker as printed: "(a)", "a)", "·", "−"')
     text: str
-    footnotes: list[int] = []
+    footnotes: list[int] = empty_list()
     provenance: Provenance
 
 
@@ -143,9 +150,9 @@ class Paragraph(_Model):
         NumberSource.printed, description="Whether the number was printed, inferred, or renumbered from the sequence"
     )
     text: str = Field(description="The paragraph's own text, up to its first list item")
-    items: list[ListItem] = []
+    items: list[ListItem] = empty_list()
     section: str | None = Field(None, description="id of the innermost section holding it")
-    footnotes: list[int] = []
+    footnotes: list[int] = empty_list()
     provenance: Provenance
 
 
@@ -166,7 +173,7 @@ class ContentBlock(_Model):
     kind: ContentKind
     text: str
     section: str | None = None
-    footnotes: list[int] = []
+    footnotes: list[int] = empty_list()
     provenance: Provenance
 
 
@@ -187,8 +194,8 @@ class Annex(_Model):
     title: str | None = None
     symbol: str | None = Field(None, description="Symbol of an annexed document, where the text names it")
     table_columns: list[str] = Field([], description="Header row of the annex's recommendation table")
-    paragraphs: list[Paragraph] = []
-    content: list[ContentBlock] = []
+    paragraphs: list[Paragraph] = empty_list()
+    content: list[ContentBlock] = empty_list()
     provenance: Provenance
 
 
@@ -198,7 +205,7 @@ class Item(_Model):
     id: str
     label: str
     text: str
-    footnotes: list[int] = []
+    footnotes: list[int] = empty_list()
     provenance: Provenance
 
 
@@ -208,8 +215,8 @@ class Action(_Model):
     id: str
     label: str
     text: str
-    items: list[Item] = []
-    footnotes: list[int] = []
+    items: list[Item] = empty_list()
+    footnotes: list[int] = empty_list()
     provenance: Provenance
 
 
@@ -218,7 +225,7 @@ class Recommendation(_Model):
     number: int
     annex: str | None = None
     text: str = Field(description="The recommendation's statement")
-    actions: list[Action] = []
+    actions: list[Action] = empty_list()
     related_recs: list[str] | None = Field(None, description='Related 40 RECs, e.g. ["R1", "R2"]')
     related_recs_note: str | None = Field(None, description='e.g. "Not applicable as this is new"')
     related_recs_provenance: Provenance | None = Field(
@@ -360,7 +367,7 @@ class SessionRecord(Session):
     )
     current: bool = Field(False, description="The session this document is for")
     paragraphs: list[str] = Field([], description="ids of the paragraphs that speak of it, in document order")
-    mentions: list[SessionMention] = []
+    mentions: list[SessionMention] = empty_list()
 
 
 class TaskChange(str, Enum):
@@ -380,7 +387,7 @@ class Task(_Model):
     number: int
     part: int | None = Field(None, description='Sub-task number: 3 of "Task No. 33/3"')
     descriptions: list[TaskDescription] = Field([], description="Description history, in document order")
-    mentions: list[Mention] = []
+    mentions: list[Mention] = empty_list()
 
     @property
     def label(self) -> str:
@@ -393,7 +400,7 @@ class NamedEntity(_Model):
 
     name: str = Field(description="Canonical name")
     aliases: list[str] = Field([], description="Other names the text uses for it")
-    mentions: list[Mention] = []
+    mentions: list[Mention] = empty_list()
 
 
 class DateMention(_Model):
@@ -408,22 +415,22 @@ class Document(_Model):
     schema_version: str = SCHEMA_VERSION
     source: Source
     metadata: Metadata
-    sections: list[Section] = []
-    paragraphs: list[Paragraph] = []
-    content: list[ContentBlock] = []
-    annexes: list[Annex] = []
-    recommendations: list[Recommendation] = []
+    sections: list[Section] = empty_list()
+    paragraphs: list[Paragraph] = empty_list()
+    content: list[ContentBlock] = empty_list()
+    annexes: list[Annex] = empty_list()
+    recommendations: list[Recommendation] = empty_list()
     task_list: list[TaskEntry] = Field([], description="Entries of a task list, one per task")
-    footnotes: list[Footnote] = []
-    unclassified: list[Unclassified] = []
-    furniture: list[Furniture] = []
-    references: list[Reference] = []
-    sessions: list[SessionRecord] = []
-    tasks: list[Task] = []
-    task_forces: list[NamedEntity] = []
-    member_states: list[NamedEntity] = []
-    standards: list[NamedEntity] = []
-    dates: list[DateMention] = []
+    footnotes: list[Footnote] = empty_list()
+    unclassified: list[Unclassified] = empty_list()
+    furniture: list[Furniture] = empty_list()
+    references: list[Reference] = empty_list()
+    sessions: list[SessionRecord] = empty_list()
+    tasks: list[Task] = empty_list()
+    task_forces: list[NamedEntity] = empty_list()
+    member_states: list[NamedEntity] = empty_list()
+    standards: list[NamedEntity] = empty_list()
+    dates: list[DateMention] = empty_list()
 
     def paragraph(self, number: int) -> Paragraph:
         """The main-body paragraph with this number (KeyError if absent)."""

@@ -123,3 +123,21 @@ def test_every_match_of_a_text_screen_holds_the_word_it_needs():
                 checked += 1
                 assert screen.needs in match.group().casefold(), (label, match.group())
     assert checked > 200
+
+
+@pytest.mark.parametrize("path", INPUTS[:4], ids=lambda path: path.stem)
+def test_hit_tokens_are_what_spacy_reads(path):
+    """A hit's tokens are read from what the tokenizer kept on the doc, not from
+    spaCy's tokens; they must say what spaCy's tokens say."""
+    nlp = pipeline()
+    units = [unit for unit in text_units(extract_document(path)) if may_hold_mention(unit.text)]
+    compared = 0
+    for unit in units:
+        doc = nlp(unit.text)
+        for span in doc.ents:
+            read = find_module._tokens(doc, span.start, span.end)
+            assert read == tuple(
+                find_module.HitToken(t.text, t.lower_, t.idx, t.is_digit, t._.symbol) for t in span
+            ), unit.id
+            compared += len(read)
+    assert compared > 50

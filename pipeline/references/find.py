@@ -24,7 +24,7 @@ from pipeline.references.nlp import may_hold_mention, pipeline
 from pipeline.references.units import Unit
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
     from pipeline.symbols import Symbol
 
@@ -101,7 +101,7 @@ def _hit(span: Span, unit: Unit, order: int, offset: int) -> Hit:
         )
     return Hit(
         label=label,
-        tokens=tuple(HitToken(t.text, t.lower_, t.idx, t.is_digit, t._.symbol) for t in span),
+        tokens=_tokens(doc, span.start, span.end),
         unit=unit,
         order=order,
         start=offset + span.start_char,
@@ -112,6 +112,16 @@ def _hit(span: Span, unit: Unit, order: int, offset: int) -> Hit:
         before=doc[span.start - 1].lower_ if span.start else None,
         paragraphs=read_paragraphs(doc, span.start) if label == "PARAGRAPHS" else None,
         listed_tasks=listed,
+    )
+
+
+def _tokens(doc: Doc, start: int, end: int) -> tuple[HitToken, ...]:
+    """Tokens ``start`` … ``end`` of ``doc``, read from what the tokenizer kept
+    (a spaCy ``Token`` and its extension object per token cost more)."""
+    keys, starts, symbols = doc._.token_keys, doc._.token_starts, doc._.symbols
+    return tuple(
+        HitToken(keys[i][0], keys[i][0].lower(), starts[i], keys[i][0].isdigit(), symbols.get(i))
+        for i in range(start, end)
     )
 
 

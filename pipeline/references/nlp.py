@@ -50,6 +50,8 @@ def pipeline() -> Language:
     Token.set_extension("symbol", default=None, force=True)
     Doc.set_extension("symbol_kinds", default=frozenset(), force=True)
     Doc.set_extension("token_keys", default=(), force=True)
+    Doc.set_extension("token_starts", default=(), force=True)
+    Doc.set_extension("symbols", default={}, force=True)
     nlp = spacy.blank("en")
     words = lexicon()
     # Keep abbreviations such as "No." whole, so that they end no sentence.
@@ -68,8 +70,9 @@ class SymbolTokenizer:
     """spaCy's tokenizer around the WIPO symbols: each symbol one token carrying
     its kind and parsed ``Symbol``; the rest tokenized with apostrophes folded
     (so "D'ivoire" and "d’Ivoire" split alike), at unchanged offsets. Each
-    token's text and norm are kept on the doc (``token_keys``) for the ruler's
-    token patterns."""
+    token's text and norm (``token_keys``), its offset (``token_starts``) and
+    the symbols by token (``symbols``) are kept on the doc, so that the ruler
+    and the hits read them without a spaCy ``Token`` per token."""
 
     def __init__(self, tokenizer):
         self.tokenizer = tokenizer
@@ -82,15 +85,17 @@ class SymbolTokenizer:
         folded = fold_marks(text)
         words: list[str] = []
         spaces: list[bool] = []
+        starts: list[int] = []
         symbols = {}
         position = 0
         for match in find_symbols(text):
-            self._words(text, folded, position, match.start, words, spaces)
+            self._words(text, folded, position, match.start, (words, spaces, starts))
             symbols[len(words)] = match
             words.append(text[match.start : match.end])
             spaces.append(False)
+            starts.append(match.start)
             position = match.end
-        self._words(text, folded, position, len(text), words, spaces)
+        self._words(text, folded, position, len(text), (words, spaces, starts))
         norms = self._fold_norms(words)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         keys = [(word, norms[word]) for word in words]
@@ -101,6 +106,8 @@ class SymbolTokenizer:
             doc[index]._.symbol = match.symbol
         doc._.symbol_kinds = frozenset(match.kind for match in symbols.values())
         doc._.token_keys = keys
+        doc._.token_starts = starts
+        doc._.symbols = {index: match.symbol for index, match in symbols.items()}
         return doc
 
     def _fold_norms(self, words: list[str]) -> dict[str, str]:
@@ -112,7 +119,10 @@ class SymbolTokenizer:
             norms[word] = self.vocab[word].norm_ = fold(word)
         return norms
 
-    def _words(self, text: str, folded: str, start: int, end: int, words: list[str], spaces: list[bool]) -> None:
+    def _words(self, text: str, folded: str, start: int, end: int, tokens: tuple[list, list, list]) -> None:
+        """Tokenize ``text[start:end]`` onto ``tokens``: the words, whether a
+        space follows each, and where each starts."""
+        words, spaces, starts = tokens
         if start < end and folded[start] == " " and words:
             spaces[-1] = True
             start += 1
@@ -122,6 +132,7 @@ class SymbolTokenizer:
             begin = start + token.idx
             words.append(text[begin : begin + len(token.text)])
             spaces.append(bool(token.whitespace_))
+            starts.append(begin)
 
 
 def token_symbol(token, *kinds: str):
