@@ -135,7 +135,8 @@ def test_hit_tokens_are_what_spacy_reads(path):
     for unit in units:
         doc = nlp(unit.text)
         for span in doc.ents:
-            read = find_module._tokens(doc, span.start, span.end)
+            kept = find_module.KeptTokens(doc._.token_keys, doc._.token_starts, doc._.symbols)
+            read = kept.read(span.start, span.end)
             assert read == tuple(
                 find_module.HitToken(t.text, t.lower_, t.idx, t.is_digit, t._.symbol) for t in span
             ), unit.id

@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.model import Mention
 from pipeline.references.extents import ParagraphReading, extend_mentions, read_paragraphs, read_tasks
@@ -24,7 +24,7 @@ from pipeline.references.nlp import may_hold_mention, pipeline
 from pipeline.references.units import Unit
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Span
 
     from pipeline.symbols import Symbol
 
@@ -86,11 +86,29 @@ def find(units: list[Unit], screen: bool = True) -> list[Hit]:
     docs = pipeline().pipe((text for _, text, _ in pieces), batch_size=BATCH)
     for (unit, _, offset), doc in zip(pieces, docs):
         extend_mentions(doc)
-        hits += [_hit(span, unit, order, offset) for order, span in enumerate(doc.ents, len(hits))]
+        kept = KeptTokens(doc._.token_keys, doc._.token_starts, doc._.symbols)
+        hits += [_hit(span, unit, order, offset, kept) for order, span in enumerate(doc.ents, len(hits))]
     return hits
 
 
-def _hit(span: Span, unit: Unit, order: int, offset: int) -> Hit:
+class KeptTokens(NamedTuple):
+    """What the tokenizer kept on a doc of its tokens (``SymbolTokenizer``),
+    read once per doc: a spaCy ``Token`` and its extension object per token cost more."""
+
+    keys: list[tuple[str, str]]  # text and norm
+    starts: list[int]
+    symbols: dict[int, Symbol]
+
+    def read(self, start: int, end: int) -> tuple[HitToken, ...]:
+        """Tokens ``start`` … ``end`` as a hit keeps them."""
+        keys, starts, symbols = self.keys, self.starts, self.symbols
+        return tuple(
+            HitToken(keys[i][0], keys[i][0].lower(), starts[i], keys[i][0].isdigit(), symbols.get(i))
+            for i in range(start, end)
+        )
+
+
+def _hit(span: Span, unit: Unit, order: int, offset: int, kept: KeptTokens) -> Hit:
     doc, label, sentence = span.doc, span.label_, span.sent
     listed = ()
     if label == "TASK":
@@ -101,7 +119,7 @@ def _hit(span: Span, unit: Unit, order: int, offset: int) -> Hit:
         )
     return Hit(
         label=label,
-        tokens=_tokens(doc, span.start, span.end),
+        tokens=kept.read(span.start, span.end),
         unit=unit,
         order=order,
         start=offset + span.start_char,
@@ -109,19 +127,9 @@ def _hit(span: Span, unit: Unit, order: int, offset: int) -> Hit:
         sentence_start=offset + sentence.start_char,
         sentence_end=offset + sentence.end_char,
         offset=offset,
-        before=doc[span.start - 1].lower_ if span.start else None,
+        before=kept.keys[span.start - 1][0].lower() if span.start else None,
         paragraphs=read_paragraphs(doc, span.start) if label == "PARAGRAPHS" else None,
         listed_tasks=listed,
-    )
-
-
-def _tokens(doc: Doc, start: int, end: int) -> tuple[HitToken, ...]:
-    """Tokens ``start`` … ``end`` of ``doc``, read from what the tokenizer kept
-    (a spaCy ``Token`` and its extension object per token cost more)."""
-    keys, starts, symbols = doc._.token_keys, doc._.token_starts, doc._.symbols
-    return tuple(
-        HitToken(keys[i][0], keys[i][0].lower(), starts[i], keys[i][0].isdigit(), symbols.get(i))
-        for i in range(start, end)
     )
 
 
