@@ -21,91 +21,16 @@ _TOP_LEFT = attrgetter("top", "x0")  # sort keys read in C: a lambda per word ad
 _LEFT = attrgetter("x0")
 
 
-class measured:
-    """A property computed on first use and then stored on the instance, like
-    ``functools.cached_property`` but without the lock that Python before 3.12
-    takes on every first read (one per line and measure adds up)."""
-
-    def __init__(self, function) -> None:
-        self.function = function
-        self.name = function.__name__
-
-    def __get__(self, instance, owner=None):
-        if instance is None:
-            return self
-        value = instance.__dict__[self.name] = self.function(instance)
-        return value
-
-
 @dataclass
 class Line:
-    """Words sharing a baseline, left to right. Its measures are taken on first
-    use, once the line is complete (``group_lines`` makes it; nothing changes it
-    after); ``settle`` takes them all at once."""
+    """Words sharing a baseline, as ``group_lines`` gathers them; ``settle``
+    measures it once it is complete."""
 
     words: list[Word]
     page: int
 
-    @measured
-    def x0(self) -> float:
-        return self.box[0]
-
-    @measured
-    def x1(self) -> float:
-        return self.box[2]
-
-    @measured
-    def top(self) -> float:
-        return body_top(self.words, self._body_words, self.box)
-
-    @measured
-    def bottom(self) -> float:
-        return body_bottom(self.words, self._body_words, self.box)
-
-    @measured
-    def box(self) -> Box:
-        return extent(self.words)
-
-    @measured
-    def size(self) -> float:
-        return line_size(self.words)
-
-    @measured
-    def _body_words(self) -> list[Word]:
-        return body_words(self.words, self.size)
-
-    @measured
-    def body_text(self) -> str:
-        """The line's text without superscripts."""
-        return self.text if len(self._body_words) == len(self.words) else join_words(self._body_words)
-
-    @measured
-    def font(self) -> str:
-        return body_font(self._body_words)
-
-    @measured
-    def artifact(self) -> bool:
-        """Tagged PDF: every word of the line is marked as an artifact."""
-        return all(word.artifact for word in self.words)
-
-    @measured
-    def text(self) -> str:
-        return join_words(self.words)
-
-    @measured
-    def element(self) -> int | None:
-        return most_common([word.element for word in self.words])
-
-    @measured
-    def first_width(self) -> float:
-        """The width of the first word (would it have fitted on the line before?)."""
-        return self.words[0].x1 - self.words[0].x0
-
-    def is_superscript(self, word: Word) -> bool:
-        return superscript(word, self.size, baseline(self.words, self.size))
-
     def settle(self) -> SettledLine:
-        """The complete line as the document-wide steps read it (see ``SettledLine``)."""
+        """The complete line as the layout steps read it (see ``SettledLine``)."""
         return SettledLine(self.words, self.page)
 
 
@@ -113,7 +38,11 @@ class SettledLine:
     """A complete line with its measures taken at once, in slots, so that a long
     document keeps its lines, not its words: the words stay only where one is a
     number (a footnote mark or the number opening a footnote, known only once
-    every page is read). The measures are those of ``Line``, by the same functions."""
+    every page is read).
+
+    Most lines are set in one size: their measures come from one pass over the
+    words. A line of several sizes (or of sizes too small to tell a superscript
+    by) is measured by the general functions below, which find its body words."""
 
     __slots__ = (
         "page", "x0", "x1", "top", "bottom", "box", "size", "text", "body_text", "font", "artifact", "element",
@@ -122,35 +51,43 @@ class SettledLine:
 
     def __init__(self, words: list[Word], page: int) -> None:
         self.page = page
-        self.box = box = extent(words)
-        self.x0, self.x1 = box[0], box[2]
-        self.size = size = line_size(words)
-        body = body_words(words, size)
-        self.top, self.bottom = body_top(words, body, box), body_bottom(words, body, box)
+        first = words[0]
+        x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
+        size, longest, element = first.size, first, first.element
+        one_size = one_element = artifact = True
+        digit = False
+        for word in words:
+            x0 = word.x0 if word.x0 < x0 else x0
+            top = word.top if word.top < top else top
+            x1 = word.x1 if word.x1 > x1 else x1
+            bottom = word.bottom if word.bottom > bottom else bottom
+            one_size = one_size and word.size == size
+            one_element = one_element and word.element == element
+            artifact = artifact and word.artifact
+            digit = digit or word.text.isdigit()
+            longest = word if len(word.text) > len(longest.text) else longest
+        self.box = box = (x0, top, x1, bottom)
+        self.x0, self.x1 = x0, x1
         self.text = text = join_words(words)
-        self.body_text = text if len(body) == len(words) else join_words(body)
-        self.font = body_font(body)
-        self.artifact = all(word.artifact for word in words)
-        self.element = most_common([word.element for word in words])
-        self.first_width = words[0].x1 - words[0].x0
-        if any(word.text.isdigit() for word in words):
-            self.words, self._baseline = words, baseline(words, size)
+        self.artifact = artifact
+        self.element = element if one_element else most_common([word.element for word in words])
+        self.first_width = first.x1 - first.x0
+        rounded = round(size, 1)
+        if one_size and not size < 0.85 * rounded:  # no word smaller than the line: all are body words
+            self.size, self.top, self.bottom, self.body_text, self.font = rounded, top, bottom, text, longest.font
+        else:
+            self.size = size = line_size(words)
+            body = body_words(words, size)
+            self.top, self.bottom = body_top(words, body, box), body_bottom(words, body, box)
+            self.body_text = text if len(body) == len(words) else join_words(body)
+            self.font = body_font(body)
+        if digit:
+            self.words, self._baseline = words, baseline(words, self.size)
         else:
             self.words = ()
 
     def is_superscript(self, word: Word) -> bool:
         return superscript(word, self.size, self._baseline)
-
-
-def extent(words: list[Word]) -> Box:
-    """The box of all the words, superscripts included, in one pass."""
-    x0, top, x1, bottom = words[0].x0, words[0].top, words[0].x1, words[0].bottom
-    for word in words:
-        x0 = word.x0 if word.x0 < x0 else x0
-        top = word.top if word.top < top else top
-        x1 = word.x1 if word.x1 > x1 else x1
-        bottom = word.bottom if word.bottom > bottom else bottom
-    return (x0, top, x1, bottom)
 
 
 def line_size(words: list[Word]) -> float:
@@ -221,24 +158,31 @@ def join_words(words: list[Word]) -> str:
 
 
 def group_lines(words: list[Word], page: int) -> list[Line]:
-    """Words into lines, top to bottom; a word joins a line it overlaps vertically
-    by at least half its height (so superscript marks stay on their line). One
-    pass after the sort: the open line's extent is kept as it grows."""
-    lines: list[Line] = []
+    """Words into lines, top to bottom; a word joins the line above it when they
+    overlap vertically by at least half the shorter of the two (so superscript
+    marks stay on their line). One pass after the sort: the open line's extent
+    is kept as it grows."""
+    groups: list[list[Word]] = []
+    current: list[Word] = []
     top = bottom = 0.0
     for word in sorted(words, key=_TOP_LEFT):
         word_top, word_bottom = word.top, word.bottom
-        if lines and _overlaps(word_top, word_bottom, top, bottom):
-            lines[-1].words.append(word)
-            top = word_top if word_top < top else top
-            bottom = word_bottom if word_bottom > bottom else bottom
-        else:
-            lines.append(Line(words=[word], page=page))
-            top, bottom = word_top, word_bottom
-    for line in lines:
-        line.words.sort(key=_LEFT)
-        line.words[0] = _as_bullet(line.words[0])
-    return lines
+        if current:
+            # min() and max() written out (as they order their arguments): a call each per word adds up
+            overlap = (word_bottom if word_bottom < bottom else bottom) - (word_top if word_top > top else top)
+            word_height, line_height = word_bottom - word_top, bottom - top
+            if overlap >= 0.5 * ((line_height if line_height < word_height else word_height) or 1.0):
+                current.append(word)
+                top = word_top if word_top < top else top
+                bottom = word_bottom if word_bottom > bottom else bottom
+                continue
+        current = [word]
+        groups.append(current)
+        top, bottom = word_top, word_bottom
+    for group in groups:
+        group.sort(key=_LEFT)
+        group[0] = _as_bullet(group[0])
+    return [Line(words=group, page=page) for group in groups]
 
 
 def _as_bullet(word: Word) -> Word:
@@ -253,13 +197,3 @@ def _as_bullet(word: Word) -> Word:
     if symbol in SYMBOL_BULLETS and _SYMBOL_FONT.search(word.font):
         return replace(word, text=SYMBOL_BULLETS[symbol])
     return word
-
-
-def _overlaps(word_top: float, word_bottom: float, top: float, bottom: float) -> bool:
-    """Whether a word spanning ``word_top`` … ``word_bottom`` overlaps the line
-    spanning ``top`` … ``bottom`` by half the shorter of the two."""
-    # min() and max() written out (as they order their arguments): a call each per word adds up
-    overlap = (word_bottom if word_bottom < bottom else bottom) - (word_top if word_top > top else top)
-    word_height, line_height = word_bottom - word_top, bottom - top
-    shortest = (line_height if line_height < word_height else word_height) or 1.0
-    return overlap >= 0.5 * shortest

@@ -165,7 +165,7 @@ LONG = (
 
 def test_lines_group_words_and_keep_a_superscript_on_its_line():
     words = _line("see the survey", 100) + [Word("3", 144.2, 98.5, 147.5, 105, "Body", 6.5)]
-    lines = group_lines(words, 1)
+    lines = [line.settle() for line in group_lines(words, 1)]
     assert len(lines) == 1 and lines[0].text == "see the survey3"
     assert lines[0].is_superscript(lines[0].words[-1])
 

@@ -3,10 +3,23 @@ the words no later step reads; the counts over the whole file run as pages come.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
+
 from extractors.blocks import Role
 from extractors.pdf_blocks import DocumentLayout, blocks_from_pages
 from extractors.pdf_layout import WordTally
-from extractors.pdf_lines import group_lines
+from extractors.pdf_lines import (
+    body_bottom,
+    body_font,
+    body_top,
+    body_words,
+    group_lines,
+    join_words,
+    line_size,
+    most_common,
+)
 from extractors.pdf_words import PageWords, Word
 
 MEASURES = ("page", "x0", "x1", "top", "bottom", "box", "size", "text", "body_text", "font", "artifact", "element", "first_width")
@@ -21,26 +34,60 @@ def _words(text: str, top: float, size: float = 11.0, font: str = "Body") -> lis
     return words
 
 
-def _measures(words: list[Word], settle: bool) -> tuple[dict, list[Word]]:
+def _settled(words: list[Word]):
     (line,) = group_lines(words, 1)
-    if settle:
-        line = line.settle()
-    return {name: getattr(line, name) for name in MEASURES}, line.words
+    return line.settle()
 
 
-def test_a_settled_line_measures_as_before_and_keeps_no_words():
-    words = _words("a line of plain words", 100) + [Word("*", 200, 97, 203, 104, "Body", 6.0)]
-    before, _ = _measures(words, settle=False)
-    after, kept = _measures(words, settle=True)
-    assert after == before and after["body_text"] == "a line of plain words"
-    assert after["first_width"] == words[0].x1 - words[0].x0
-    assert list(kept) == []
+def _general_measures(words: list[Word]) -> dict:
+    """A line's measures by the general functions, which find the body words
+    whatever the sizes (the settled line takes most lines' in one pass)."""
+    words = sorted(words, key=lambda word: word.x0)
+    size = line_size(words)
+    body = body_words(words, size)
+    box = (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words), max(w.bottom for w in words))
+    return {
+        "page": 1, "x0": box[0], "x1": box[2], "top": body_top(words, body, box), "bottom": body_bottom(words, body, box),
+        "box": box, "size": size, "text": join_words(words), "body_text": join_words(body), "font": body_font(body),
+        "artifact": all(word.artifact for word in words), "element": most_common([word.element for word in words]),
+        "first_width": words[0].x1 - words[0].x0,
+    }
+
+
+def _tagged(words: list[Word], elements: list, artifacts: list) -> list[Word]:
+    for word, element, artifact in zip(words, elements, artifacts):
+        word.element, word.artifact = element, artifact
+    return words
+
+
+LINES = {
+    "plain": _words("a line of plain words", 100),
+    "a mark": _words("a line of plain words", 100) + [Word("*", 200, 97, 203, 104, "Body", 6.0)],
+    "two sizes": _words("ab", 100, size=9.0) + [Word("cdef", 90, 100, 110, 111, "Bold", 11.04)],
+    "a longer word later": _words("ab abcd abcd", 100, font="Body") + [Word("abcdef", 300, 100, 320, 111, "Italic", 11.0)],
+    "tiny, one word lower": [Word("a", 0, 10, 1, 10.06, "T", 0.06), Word("b", 2, 10.01, 3, 10.08, "T", 0.06)],
+    "tagged": _tagged(_words("one two three", 100), [4, 5, 5], [True, True, True]),
+    "tagged in part": _tagged(_words("one two three", 100), [None, 5, None], [True, False, True]),
+}
+
+
+@pytest.mark.parametrize("words", LINES.values(), ids=LINES.keys())
+def test_a_settled_line_measures_as_the_general_functions_do(words):
+    line = _settled([replace(word) for word in words])
+    assert {name: getattr(line, name) for name in MEASURES} == _general_measures(words)
+
+
+def test_a_settled_line_keeps_no_words_without_a_number():
+    line = _settled(_words("a line of plain words", 100) + [Word("*", 200, 97, 203, 104, "Body", 6.0)])
+    assert line.body_text == "a line of plain words" and line.text == "a line of plain words *"
+    assert list(line.words) == []
 
 
 def test_a_line_with_a_number_keeps_its_words_for_the_footnote_steps():
     words = _words("see the survey", 100) + [Word("3", 144.2, 98.5, 147.5, 105, "Body", 6.5)]
-    _, kept = _measures(words, settle=True)
-    assert [word.text for word in kept] == ["see", "the", "survey", "3"]
+    line = _settled(words)
+    assert [word.text for word in line.words] == ["see", "the", "survey", "3"]
+    assert line.is_superscript(line.words[-1]) and not line.is_superscript(line.words[0])
 
 
 def test_footnote_marks_and_footnotes_survive_the_words_let_go():
@@ -73,6 +120,6 @@ def test_the_body_size_on_a_tie_is_the_first_counted():
 
 
 def test_a_line_takes_the_size_of_most_characters_and_the_first_on_a_tie():
-    (most,) = group_lines(_words("ab", 100, size=9.0) + [Word("cdef", 90, 100, 110, 111, "Body", 11.04)], 1)
-    (tie,) = group_lines(_words("ab", 100, size=9.0) + [Word("cd", 90, 100, 110, 111, "Body", 11.0)], 1)
+    most = _settled(_words("ab", 100, size=9.0) + [Word("cdef", 90, 100, 110, 111, "Body", 11.04)])
+    tie = _settled(_words("ab", 100, size=9.0) + [Word("cd", 90, 100, 110, 111, "Body", 11.0)])
     assert (most.size, tie.size) == (11.0, 9.0)
