@@ -28,10 +28,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from extractors.bullets import SYMBOL_BULLETS
 from extractors.docx_styles import W, Styles, w_int, w_on, w_val
 
-# Bullets Word draws from the Symbol and Wingdings fonts' private-use code points.
-SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0a8": "◆", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓", "\uf02d": "-"}
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 _MAX_LEVELS = 9

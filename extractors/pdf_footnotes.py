@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractors.blocks import FootnoteMark
-from extractors.pdf_lines import SettledLine, join_words
+from extractors.pdf_lines import SettledLine, join_words, leading_number
 
 _SMALLER = 0.75  # points below the body size that set footnote text apart
 
@@ -46,10 +46,7 @@ def footnotes(area: list[SettledLine], after: int = 0) -> list[FootnoteText]:
 
 
 def _leading_number(line: SettledLine) -> int | None:
-    words = line.words  # kept only on lines holding a number
-    if len(words) > 1 and words[0].text.isdigit() and len(words[0].text) <= 3:
-        return int(words[0].text)
-    return None
+    return leading_number(line.words)  # the words are kept on lines that open with one
 
 
 def marked_text(line: SettledLine, numbers: set[int]) -> tuple[str, list[FootnoteMark]]:

@@ -10,7 +10,7 @@ from itertools import repeat
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 
-from extractors.docx_numbering import SYMBOL_BULLETS
+from extractors.bullets import SYMBOL_BULLETS
 
 if TYPE_CHECKING:
     from extractors.pdf_words import Box, Word
@@ -19,6 +19,7 @@ _SYMBOL_FONT = re.compile(r"symbol|wingding|dingbat|webding", re.I)
 _PRIVATE_USE = re.compile("^[\ue000-\uf8ff]$")
 _TOP_LEFT = attrgetter("top", "x0")  # sort keys read in C: a lambda per word adds up
 _LEFT = attrgetter("x0")
+_SMALLER = 0.85  # a word set below this share of the line's size may be a superscript
 
 
 @dataclass
@@ -36,9 +37,10 @@ class Line:
 
 class SettledLine:
     """A complete line with its measures taken at once, in slots, so that a long
-    document keeps its lines, not its words: the words stay only where one is a
-    number (a footnote mark or the number opening a footnote, known only once
-    every page is read).
+    document keeps its lines, not its words: the words stay only where one may
+    be a footnote's number (a short number opening the line) or its mark (a
+    number set smaller than the line), which are told only once every page is
+    read.
 
     Most lines are set in one size: their measures come from one pass over the
     words. A line of several sizes (or of sizes too small to tell a superscript
@@ -55,7 +57,6 @@ class SettledLine:
         x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
         size, longest, element = first.size, first, first.element
         one_size = one_element = artifact = True
-        digit = False
         for word in words:
             x0 = word.x0 if word.x0 < x0 else x0
             top = word.top if word.top < top else top
@@ -64,7 +65,6 @@ class SettledLine:
             one_size = one_size and word.size == size
             one_element = one_element and word.element == element
             artifact = artifact and word.artifact
-            digit = digit or word.text.isdigit()
             longest = word if len(word.text) > len(longest.text) else longest
         self.box = box = (x0, top, x1, bottom)
         self.x0, self.x1 = x0, x1
@@ -73,21 +73,32 @@ class SettledLine:
         self.element = element if one_element else most_common([word.element for word in words])
         self.first_width = first.x1 - first.x0
         rounded = round(size, 1)
-        if one_size and not size < 0.85 * rounded:  # no word smaller than the line: all are body words
+        numbered = leading_number(words) is not None
+        if one_size and not size < _SMALLER * rounded:  # no word smaller than the line: all are body words
             self.size, self.top, self.bottom, self.body_text, self.font = rounded, top, bottom, text, longest.font
+            keep = numbered
         else:
             self.size = size = line_size(words)
             body = body_words(words, size)
             self.top, self.bottom = body_top(words, body, box), body_bottom(words, body, box)
             self.body_text = text if len(body) == len(words) else join_words(body)
             self.font = body_font(body)
-        if digit:
+            keep = numbered or any(word.size < _SMALLER * size and word.text.isdigit() for word in words)
+        if keep:
             self.words, self._baseline = words, baseline(words, self.size)
         else:
             self.words = ()
 
     def is_superscript(self, word: Word) -> bool:
         return superscript(word, self.size, self._baseline)
+
+
+def leading_number(words: list[Word]) -> int | None:
+    """The number opening a line, where it is short (three digits at most) and
+    text follows it: a footnote's number, if the line is a footnote's."""
+    if len(words) > 1 and len(words[0].text) <= 3 and words[0].text.isdigit():
+        return int(words[0].text)
+    return None
 
 
 def line_size(words: list[Word]) -> float:
@@ -106,13 +117,13 @@ def baseline(words: list[Word], size: float) -> float:
 
 def superscript(word: Word, size: float, line_baseline: float) -> bool:
     """A word set smaller than the line and raised above its baseline."""
-    return word.size < 0.85 * size and word.bottom < line_baseline - 0.15 * size
+    return word.size < _SMALLER * size and word.bottom < line_baseline - 0.15 * size
 
 
 def body_words(words: list[Word], size: float) -> list[Word]:
     """The words at the line's own size: superscripts left out (all the words,
     the same list, where none is smaller)."""
-    smaller = 0.85 * size
+    smaller = _SMALLER * size
     if not any(word.size < smaller for word in words):
         return words
     line_baseline = baseline(words, size)

@@ -25,9 +25,13 @@ from extractors.pdf_budget import Budget, pages_within_budget
 from extractors.pdf_errors import damaged, encrypted
 from extractors.pdf_words import PageWords, Word
 from extractors.pdf_pdfium_calls import (
+    FONT_NAME,
+    POINT,
     RUN_FUNCTIONS,
+    TEXT_UNITS,
     address,
     char_code,
+    char_count,
     char_origin,
     compiled_words,
     font_size,
@@ -35,6 +39,7 @@ from extractors.pdf_pdfium_calls import (
     loose_box,
     object_font,
     text_object,
+    text_range,
 )
 from extractors.pdf_pdfium_rules import graphics, ruled_tables
 
@@ -66,11 +71,12 @@ def _open(data: bytes, name: str) -> pdfium.PdfDocument:
 def read_pages(data: bytes, name: str, budget: Budget) -> Iterator[PageWords]:
     """The geometry of each page as PDFium reads it, within the budget."""
     document = _open(data, name)
+    text = PageText()
     try:
         for index in pages_within_budget(len(document), budget):
             page = _page(document, index, name)
             try:
-                yield _page_words(page, index + 1, budget)
+                yield _page_words(page, index + 1, budget, text)
             finally:
                 page.close()
     finally:
@@ -85,12 +91,12 @@ def _page(document: pdfium.PdfDocument, index: int, name: str) -> pdfium.PdfPage
         raise damaged(name, f"page {index + 1}: {error}") from None
 
 
-def _page_words(page: pdfium.PdfPage, number: int, budget: Budget) -> PageWords:
+def _page_words(page: pdfium.PdfPage, number: int, budget: Budget, page_text: PageText) -> PageWords:
     """The geometry of one page."""
     height = page.get_height()
     textpage = page.get_textpage()
     try:
-        text = _page_text(textpage.raw)
+        text = page_text.read(textpage.raw)
         budget.check_characters(len(text) - sum(map(text.count, " \r\n")), number)  # PDFium adds spaces
         words = _words(textpage.raw, height, text)
     finally:
@@ -130,12 +136,23 @@ def _clean(text: str) -> str:
 
 
 
-def _page_text(raw) -> str:
-    """All text of the page, PDFium's own spaces and line breaks included."""
-    count = pdfium_c.FPDFText_CountChars(raw)
-    buffer = ctypes.create_string_buffer((count + 1) * 2)
-    written = pdfium_c.FPDFText_GetText(raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
-    return buffer.raw[: max(written - 1, 0) * 2].decode("utf-16-le", errors="replace")
+class PageText:
+    """Reads a text page's whole text into one buffer kept from page to page
+    (an array per page would make an array type per length, each a reference
+    cycle); it doubles where a page needs more."""
+
+    def __init__(self) -> None:
+        self._buffer = TEXT_UNITS()
+
+    def read(self, raw) -> str:
+        """All text of the text page ``raw``, PDFium's own spaces and line breaks included."""
+        textpage = address(raw)
+        count = char_count(textpage)
+        if count + 1 > len(self._buffer):
+            self._buffer = (ctypes.c_ushort * (2 ** (count + 1).bit_length()))()
+        at = ctypes.addressof(self._buffer)
+        written = text_range(textpage, 0, count, at)
+        return ctypes.string_at(at, max(written - 1, 0) * 2).decode("utf-16-le", errors="replace")
 
 
 _DOUBLE = ctypes.sizeof(ctypes.c_double)
@@ -199,7 +216,7 @@ class _Measure:
         """Top, bottom (pdfminer's boxes), font and size of character ``index``
         of text object ``obj``."""
         size = font_size(self.address, index)
-        origin = (ctypes.c_double * 2)()
+        origin = POINT()
         origin_at = ctypes.addressof(origin)
         char_origin(self.address, index, origin_at, origin_at + _DOUBLE)
         font, descent = _font((object_font(obj) or 0) if obj else 0, size, self.fonts)
@@ -220,7 +237,7 @@ def _apart(before, after) -> bool:
 def _chars(textpage: int, height: float, indexes: range, fonts: dict | None = None) -> list[_Char]:
     """Characters one by one (of the text page at address ``textpage``), for the runs that need it."""
     fonts = {} if fonts is None else fonts
-    origin = (ctypes.c_double * 2)()
+    origin = POINT()
     x_at = ctypes.addressof(origin)
     box = pdfium_c.FS_RECTF()
     box_at = ctypes.addressof(box)
@@ -243,7 +260,7 @@ def _font(font_address: int, size: float, fonts: dict[tuple[int, float], tuple[s
     key = (font_address, round(size, 2))
     if key not in fonts:
         handle = ctypes.cast(font_address, pdfium_c.FPDF_FONT)
-        buffer = ctypes.create_string_buffer(256)
+        buffer = FONT_NAME()
         pdfium_c.FPDFFont_GetBaseFontName(handle, buffer, len(buffer))
         descent = ctypes.c_float()
         pdfium_c.FPDFFont_GetDescent(handle, ctypes.c_float(size), ctypes.byref(descent))

@@ -16,6 +16,13 @@ import pypdfium2.raw as pdfium_c
 _ADDRESS = ctypes.c_void_p
 _INT = ctypes.c_int
 
+# Buffers' types made once: ctypes makes an array type anew for each ``c_double * 2``
+# written in a loop, and each type is a reference cycle left to the cycle collector.
+POINT = ctypes.c_double * 2
+BOUNDS = ctypes.c_float * 4
+FONT_NAME = ctypes.c_char * 256
+TEXT_UNITS = ctypes.c_ushort * 4096
+
 
 def _declared(function, restype, *argtypes):
     return ctypes.CFUNCTYPE(restype, *argtypes)(_function_address(function))
@@ -26,8 +33,10 @@ def _function_address(function) -> int:
 
 
 def address(handle) -> int:
-    """The address a PDFium handle (a ctypes pointer) points to."""
-    return ctypes.cast(handle, _ADDRESS).value
+    """The address a PDFium handle (a ctypes pointer) points to, read from the
+    pointer's own storage: ``ctypes.cast`` would tie the handle into a
+    reference cycle that only the cycle collector frees."""
+    return _ADDRESS.from_address(ctypes.addressof(handle)).value
 
 
 char_code = _declared(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _ADDRESS, _INT)
@@ -37,6 +46,9 @@ object_font = _declared(pdfium_c.FPDFTextObj_GetFont, _ADDRESS, _ADDRESS)
 loose_box = _declared(pdfium_c.FPDFText_GetLooseCharBox, _INT, _ADDRESS, _INT, _ADDRESS)
 font_size = _declared(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _ADDRESS, _INT)
 char_origin = _declared(pdfium_c.FPDFText_GetCharOrigin, _INT, _ADDRESS, _INT, _ADDRESS, _ADDRESS)
+
+char_count = _declared(pdfium_c.FPDFText_CountChars, _INT, _ADDRESS)
+text_range = _declared(pdfium_c.FPDFText_GetText, _INT, _ADDRESS, _INT, _INT, _ADDRESS)
 
 page_objects = _declared(pdfium_c.FPDFPage_CountObjects, _INT, _ADDRESS)
 page_object = _declared(pdfium_c.FPDFPage_GetObject, _ADDRESS, _ADDRESS, _INT)

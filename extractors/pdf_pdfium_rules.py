@@ -60,7 +60,7 @@ def _tables(edges: tuple[Edge, ...]) -> tuple[TableGrid, ...]:
 def _edges(paths: list[int], height: float) -> list[Edge]:
     """The edges of the rules and boxes among ``paths``."""
     edges = []
-    bounds = (ctypes.c_float * 4)()
+    bounds = calls.BOUNDS()
     at = [ctypes.addressof(bounds) + index * ctypes.sizeof(ctypes.c_float) for index in range(4)]
     for path in paths:
         calls.object_bounds(path, *at)

@@ -24,16 +24,17 @@ def extract_document(path: str | Path, pdf_backend: str | None = None) -> Docume
     """
     # Imported here so that commands which only read outputs start without spaCy.
     from extractors import read_source
-    from pipeline.memory import release_free_memory
+    from pipeline.memory import collector_paused, release_free_memory
     from pipeline.references import annotate
     from pipeline.structure import build_document
 
     # Each stage's leftovers go back to the system before the next stage runs, so
     # the peak is the largest stage's, not the sum of them.
-    document = build_document(read_source(Path(path), pdf_backend))
-    release_free_memory()
-    annotate(document)
-    release_free_memory()
+    with collector_paused():
+        document = build_document(read_source(Path(path), pdf_backend))
+        release_free_memory()
+        annotate(document)
+        release_free_memory()
     return document
 
 

@@ -12,7 +12,7 @@ import pypdfium2.raw as pdfium_c
 import pytest
 
 from extractors.pdf_budget import Budget
-from extractors.pdf_pdfium import _Measure, _page_text, read_pages
+from extractors.pdf_pdfium import PageText, _Measure, read_pages
 from extractors.pdf_pdfium_calls import compiled_words
 from tests.pdf_files import HELVETICA, one_page_pdf, text_lines, text_pdf
 
@@ -76,10 +76,11 @@ def _words_both_ways(data: bytes) -> tuple[list, list]:
     assert compiled_words is not None, "extractors/_pdfium_runs.c was not compiled at install time"
     document = pdfium.PdfDocument(data)
     compiled, python = [], []
+    page_text = PageText()
     try:
         for page in document:
             textpage = page.get_textpage()
-            text = _page_text(textpage.raw)
+            text = page_text.read(textpage.raw)
             if len(text) == pdfium_c.FPDFText_CountChars(textpage.raw):
                 height = page.get_height()
                 compiled.append(_Measure(textpage.raw, height).words(text))
@@ -115,3 +116,16 @@ def test_compiled_and_python_run_loops_give_the_same_words_on_the_corpus():
         assert compiled == python, path.name
         compared += 1
     assert compared > 20
+
+
+def test_extracting_a_pdf_loads_no_docx_or_xml_library():
+    # lxml and python-docx are the DOCX reader's: a PDF's extraction must not hold
+    # their modules (several MB of resident memory) for nothing.
+    script = (
+        "import sys\n"
+        "from pipeline.api import extract_document\n"
+        f"extract_document({str(SAMPLE_PDFS[0])!r})\n"
+        "print(sorted(name for name in ('lxml', 'docx', 'extractors.docx') if name in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

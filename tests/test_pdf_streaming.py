@@ -83,6 +83,29 @@ def test_a_settled_line_keeps_no_words_without_a_number():
     assert list(line.words) == []
 
 
+KEPT_WORDS = [
+    # (line, whether its words are kept): only a short number opening the line
+    # (a footnote's) or a smaller number (a mark) needs them later.
+    (_words("12 Document CWS/11/28 of 2023", 700, size=9.0), True),
+    (_words("123 Document", 700), True),
+    (_words("1234 participants attended", 100), False),
+    (_words("12.", 100), False),  # a number alone: no footnote text follows
+    (_words("12", 100), False),
+    (_words("12. The Committee noted paragraphs 17 to 24", 100), False),
+    (_words("in 2023 at its eleventh session", 100), False),
+    (_words("survey", 100) + [Word("3", 120, 98.5, 123, 105, "Body", 6.5)], True),
+    (_words("survey", 100) + [Word("*", 120, 98.5, 123, 105, "Body", 6.5)], False),
+    (_words("survey", 100) + [Word("3", 120, 100, 126, 111, "Body", 10.0)], False),  # not smaller than the line
+]
+
+
+@pytest.mark.parametrize("words, kept", KEPT_WORDS, ids=[" ".join(w.text for w in words) for words, _ in KEPT_WORDS])
+def test_a_line_keeps_its_words_only_where_a_footnote_number_or_mark_may_be(words, kept):
+    line = _settled(words)
+    assert (list(line.words) == words) is kept
+    assert list(line.words) in ([], words)
+
+
 def test_a_line_with_a_number_keeps_its_words_for_the_footnote_steps():
     words = _words("see the survey", 100) + [Word("3", 144.2, 98.5, 147.5, 105, "Body", 6.5)]
     line = _settled(words)
