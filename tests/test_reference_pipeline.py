@@ -142,3 +142,20 @@ def test_hit_tokens_are_what_spacy_reads(path):
             ), unit.id
             compared += len(read)
     assert compared > 50
+
+
+@pytest.mark.parametrize("path", INPUTS[:4], ids=lambda path: path.stem)
+def test_a_text_without_symbols_gets_the_doc_the_pieced_path_makes(path):
+    """Texts with no symbol and no mark to fold skip the piece-by-piece
+    tokenizing; their docs must be the same token for token."""
+    tokenizer = pipeline().tokenizer
+    compared = 0
+    for unit in text_units(extract_document(path)):
+        text = unit.text
+        plain, pieced = tokenizer.plain(text), tokenizer.pieced(text, text, [])
+        assert [(t.text, t.whitespace_, t.idx, t.norm_) for t in plain] == [
+            (t.text, t.whitespace_, t.idx, t.norm_) for t in pieced
+        ], unit.id
+        assert (plain._.token_keys, plain._.token_starts) == (pieced._.token_keys, pieced._.token_starts)
+        compared += len(plain)
+    assert compared > 300

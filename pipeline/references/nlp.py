@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
+# A token's offset, length and trailing space, as spaCy's attribute names: read
+# in one array per doc (Doc.to_array), not through a Token per token.
+_START_AND_LENGTH = ["IDX", "LENGTH"]
+_START_LENGTH_SPACE = ["IDX", "LENGTH", "SPACY"]
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -80,15 +84,23 @@ class SymbolTokenizer:
         self._norms: dict[str, str] = {}
 
     def __call__(self, text: str) -> Doc:
+        folded = fold_marks(text)
+        matches = find_symbols(text)
+        if not matches and folded == text:
+            return self.plain(text)
+        return self.pieced(text, folded, matches)
+
+    def pieced(self, text: str, folded: str, matches: list) -> Doc:
+        """The doc of ``text`` tokenized piece by piece around its symbols
+        (``matches``), the pieces read in ``folded``, its marks folded."""
         from spacy.tokens import Doc
 
-        folded = fold_marks(text)
         words: list[str] = []
         spaces: list[bool] = []
         starts: list[int] = []
         symbols = {}
         position = 0
-        for match in find_symbols(text):
+        for match in matches:
             self._words(text, folded, position, match.start, (words, spaces, starts))
             symbols[len(words)] = match
             words.append(text[match.start : match.end])
@@ -110,6 +122,19 @@ class SymbolTokenizer:
         doc._.symbols = {index: match.symbol for index, match in symbols.items()}
         return doc
 
+    def plain(self, text: str) -> Doc:
+        """The doc of a text without symbols or marks to fold: spaCy's tokens
+        as they are (what ``pieced`` would make of it, one doc sooner)."""
+        doc = self.tokenizer(text)
+        starts, words = [], []
+        for start, length in doc.to_array(_START_AND_LENGTH).tolist():
+            starts.append(start)
+            words.append(text[start : start + length])
+        norms = self._fold_norms(words)
+        doc._.token_keys = [(word, norms[word]) for word in words]
+        doc._.token_starts = starts
+        return doc
+
     def _fold_norms(self, words: list[str]) -> dict[str, str]:
         """Give each new word's lexeme its folded norm: the norm depends on the
         text alone, so it is set once per string, not once per token. Returns
@@ -128,10 +153,10 @@ class SymbolTokenizer:
             start += 1
         if start >= end:
             return
-        for token in self.tokenizer(folded[start:end]):
-            begin = start + token.idx
-            words.append(text[begin : begin + len(token.text)])
-            spaces.append(bool(token.whitespace_))
+        for idx, length, space in self.tokenizer(folded[start:end]).to_array(_START_LENGTH_SPACE).tolist():
+            begin = start + idx
+            words.append(text[begin : begin + length])
+            spaces.append(bool(space))
             starts.append(begin)
 
 
