@@ -16,6 +16,9 @@ from dataclasses import replace
 from extractors.blocks import Block, FootnoteMark, Role
 
 _GLUED_MARK = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2,}[a-z](\d{1,2})(?!\d)(?!\.\d)")
+# What every glued mark holds, found by a scan several times faster than the
+# mark's own pattern, which backtracks through every word it starts on.
+_LETTER_THEN_DIGIT = re.compile(r"[a-z]\d")
 _DEFINITION = re.compile(r"^(\d{1,2})\s+(?!\d+\.)(\S.*)$")
 
 
@@ -36,7 +39,7 @@ def recover_footnotes(blocks: list[Block]) -> list[Block]:
                     (replace(block, text=match.group(2), role=Role.footnote, footnote_number=number), glued)
                 )
                 continue
-            glued = list(_GLUED_MARK.finditer(block.text))
+            glued = list(_GLUED_MARK.finditer(block.text)) if _LETTER_THEN_DIGIT.search(block.text) else []
             seen_marks.update(int(m.group(1)) for m in glued)
         recovered.append((block, glued))
     return [_take_glued_marks(block, glued, defined) for block, glued in recovered]

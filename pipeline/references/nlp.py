@@ -34,7 +34,6 @@ PATTERNS = Path(__file__).resolve().parent / "patterns"
 # in one array per doc (Doc.to_array), not through a Token per token.
 _START_AND_LENGTH = ["IDX", "LENGTH"]
 _START_LENGTH_SPACE = ["IDX", "LENGTH", "SPACY"]
-_WHITESPACE = re.compile(r"\s+")
 
 
 @cache
@@ -256,4 +255,5 @@ def _trie_pattern(words: set[str]) -> str:
 
 
 def _squeezed(text: str) -> str:
-    return _WHITESPACE.sub("", text)
+    """``text`` without whitespace (str.split's whitespace is the regex ``\\s``'s)."""
+    return "".join(text.split())
