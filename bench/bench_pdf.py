@@ -151,6 +151,7 @@ def stage_seconds(path: Path, runs: int) -> dict[str, float]:
     """Median seconds of each stage of ``cws`` and of raw pypdfium2, round by round."""
     from extractors import pdf_pdfium, read_source
     from extractors.pdf_budget import Budget
+    from pipeline.memory import collector_paused
     from pipeline.references import annotate
     from pipeline.serialize import to_json
     from pipeline.structure import build_document
@@ -166,11 +167,12 @@ def stage_seconds(path: Path, runs: int) -> dict[str, float]:
 
     for _ in range(runs + 1):  # the first round warms up and is dropped below
         timed("pypdfium2", lambda: raw_pypdfium2(path))
-        timed("reader", lambda: list(pdf_pdfium.read_pages(data, str(path), Budget(600, str(path), 10**5, 10**7))))
-        source = timed("reader+layout", lambda: read_source(path))
-        document = timed("structure", lambda: build_document(source))
-        timed("references", lambda: annotate(document))
-        timed("json", lambda: to_json(document))
+        with collector_paused():  # as extract_document runs the stages
+            timed("reader", lambda: list(pdf_pdfium.read_pages(data, str(path), Budget(600, str(path), 10**5, 10**7))))
+            source = timed("reader+layout", lambda: read_source(path))
+            document = timed("structure", lambda: build_document(source))
+            timed("references", lambda: annotate(document))
+            timed("json", lambda: to_json(document))
     return {name: statistics.median(values[1:]) for name, values in seconds.items()}
 
 

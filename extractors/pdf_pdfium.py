@@ -28,7 +28,6 @@ from extractors.pdf_pdfium_calls import (
     FONT_NAME,
     POINT,
     RUN_FUNCTIONS,
-    TEXT_UNITS,
     address,
     char_code,
     char_count,
@@ -40,6 +39,7 @@ from extractors.pdf_pdfium_calls import (
     object_font,
     text_object,
     text_range,
+    text_units,
 )
 from extractors.pdf_pdfium_rules import graphics, ruled_tables
 
@@ -142,14 +142,14 @@ class PageText:
     cycle); it doubles where a page needs more."""
 
     def __init__(self) -> None:
-        self._buffer = TEXT_UNITS()
+        self._buffer = text_units(4096)()
 
     def read(self, raw) -> str:
         """All text of the text page ``raw``, PDFium's own spaces and line breaks included."""
         textpage = address(raw)
         count = char_count(textpage)
         if count + 1 > len(self._buffer):
-            self._buffer = (ctypes.c_ushort * (2 ** (count + 1).bit_length()))()
+            self._buffer = text_units(2 ** (count + 1).bit_length())()
         at = ctypes.addressof(self._buffer)
         written = text_range(textpage, 0, count, at)
         return ctypes.string_at(at, max(written - 1, 0) * 2).decode("utf-16-le", errors="replace")

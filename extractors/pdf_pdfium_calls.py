@@ -10,6 +10,7 @@ not built, and the reader runs the same loop in Python."""
 from __future__ import annotations
 
 import ctypes
+from functools import cache
 
 import pypdfium2.raw as pdfium_c
 
@@ -19,9 +20,16 @@ _INT = ctypes.c_int
 # Buffers' types made once: ctypes makes an array type anew for each ``c_double * 2``
 # written in a loop, and each type is a reference cycle left to the cycle collector.
 POINT = ctypes.c_double * 2
+FLOAT_POINT = ctypes.c_float * 2
 BOUNDS = ctypes.c_float * 4
 FONT_NAME = ctypes.c_char * 256
-TEXT_UNITS = ctypes.c_ushort * 4096
+
+
+@cache
+def text_units(length: int) -> type[ctypes.Array]:
+    """The type of a buffer of ``length`` UTF-16 units, made once per length
+    (the reader asks for powers of two only)."""
+    return ctypes.c_ushort * length
 
 
 def _declared(function, restype, *argtypes):

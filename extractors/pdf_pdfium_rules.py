@@ -87,7 +87,7 @@ def _is_rectangle(path: int) -> bool:
     count = calls.path_segments(path)
     if not 4 <= count <= 6:
         return False
-    point = (ctypes.c_float * 2)()
+    point = calls.FLOAT_POINT()
     x_at = ctypes.addressof(point)
     y_at = x_at + ctypes.sizeof(ctypes.c_float)
     xs, ys = set(), set()

@@ -11,6 +11,7 @@ import pytest
 
 from pipeline.api import extract_document
 from pipeline.memory import collector_paused
+from tests.hand_pdf import one_page, text_content
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
@@ -69,14 +70,23 @@ def test_an_extraction_runs_with_the_collector_paused(monkeypatch):
     assert gc.isenabled()
 
 
-def test_an_extraction_leaves_no_cyclic_garbage():
+def _dense_page_pdf(folder: Path) -> Path:
+    """One page of 6,000 characters: more than the reader's first text buffer holds."""
+    path = folder / "dense.pdf"
+    path.write_bytes(one_page(text_content(*[f"line {n} " + "word " * 20 for n in range(60)])))
+    return path
+
+
+@pytest.mark.parametrize("make", [lambda folder: SAMPLES / "cws_12_22.pdf", _dense_page_pdf], ids=["sample", "dense page"])
+def test_an_extraction_leaves_no_cyclic_garbage(make, tmp_path):
     # The pause costs memory only where an extraction makes reference cycles
     # (ctypes casts and ctypes array types made in a loop did, several per page).
-    extract_document(SAMPLES / "cws_12_22.pdf")
+    path = make(tmp_path)
+    extract_document(path)
     gc.collect()
     gc.disable()
     try:
-        extract_document(SAMPLES / "cws_12_22.pdf")
+        extract_document(path)
         assert gc.collect() == 0
     finally:
         gc.enable()
