@@ -157,5 +157,6 @@ def test_a_text_without_symbols_gets_the_doc_the_pieced_path_makes(path):
             (t.text, t.whitespace_, t.idx, t.norm_) for t in pieced
         ], unit.id
         assert (plain._.token_keys, plain._.token_starts) == (pieced._.token_keys, pieced._.token_starts)
+        assert plain._.source_text == pieced._.source_text == plain.text == text
         compared += len(plain)
     assert compared > 300

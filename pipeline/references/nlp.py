@@ -55,6 +55,7 @@ def pipeline() -> Language:
     Doc.set_extension("token_keys", default=(), force=True)
     Doc.set_extension("token_starts", default=(), force=True)
     Doc.set_extension("symbols", default={}, force=True)
+    Doc.set_extension("source_text", default=None, force=True)
     nlp = spacy.blank("en")
     words = lexicon()
     # Keep abbreviations such as "No." whole, so that they end no sentence.
@@ -73,9 +74,10 @@ class SymbolTokenizer:
     """spaCy's tokenizer around the WIPO symbols: each symbol one token carrying
     its kind and parsed ``Symbol``; the rest tokenized with apostrophes folded
     (so "D'ivoire" and "d’Ivoire" split alike), at unchanged offsets. Each
-    token's text and norm (``token_keys``), its offset (``token_starts``) and
-    the symbols by token (``symbols``) are kept on the doc, so that the ruler
-    and the hits read them without a spaCy ``Token`` per token."""
+    token's text and norm (``token_keys``), its offset (``token_starts``), the
+    symbols by token (``symbols``) and the text itself (``source_text``) are
+    kept on the doc, so that the ruler and the hits read them without a spaCy
+    ``Token`` per token (``Doc.text`` joins the tokens again)."""
 
     def __init__(self, tokenizer):
         self.tokenizer = tokenizer
@@ -119,6 +121,7 @@ class SymbolTokenizer:
         doc._.token_keys = keys
         doc._.token_starts = starts
         doc._.symbols = {index: match.symbol for index, match in symbols.items()}
+        doc._.source_text = text
         return doc
 
     def plain(self, text: str) -> Doc:
@@ -132,6 +135,7 @@ class SymbolTokenizer:
         norms = self._fold_norms(words)
         doc._.token_keys = [(word, norms[word]) for word in words]
         doc._.token_starts = starts
+        doc._.source_text = text
         return doc
 
     def _fold_norms(self, words: list[str]) -> dict[str, str]:
@@ -201,11 +205,11 @@ def member_state_names() -> dict[str, str]:
 
 def may_hold_mention(text: str) -> bool:
     """False when no pattern can match in ``text``: it holds no symbol, passes
-    no label's screen and holds no known name."""
-    if _names().search(_squeezed(fold(text))) is not None:
-        return True
+    no label's screen and holds no known name (asked in that order: cheapest first)."""
     folded = text.casefold()
-    return any(screen.passes(text, folded) for screen in text_screens().values()) or bool(find_symbols(text))
+    if any(screen.passes(text, folded) for screen in text_screens().values()) or find_symbols(text):
+        return True
+    return _names().search(_squeezed(fold(text))) is not None
 
 
 @dataclass(frozen=True)

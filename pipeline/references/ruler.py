@@ -37,7 +37,7 @@ class ScreenedEntityRuler(EntityRuler):
     def match(self, doc: Doc) -> list[tuple[int, int, int]]:
         """As ``EntityRuler.match``, with only the token patterns of the labels
         whose screens the doc passes."""
-        text = doc.text
+        text = doc._.source_text or doc.text
         folded = text.casefold()
         labels = [label for label, screen in self._screens.items() if screen(doc, text, folded)]
         ids = self._label_ids
