@@ -23,6 +23,8 @@ typedef struct {
     void *(*object_font)(void *text_object);
     size_t (*font_name)(void *font, char *buffer, size_t length);
     int (*font_descent)(void *font, float size, float *descent);
+    unsigned int (*char_code)(void *textpage, int index);
+    int (*is_generated)(void *textpage, int index);
 } Functions;
 
 typedef struct {
@@ -177,9 +179,57 @@ static int measure_run(Page *page, PyObject *text, Py_ssize_t start, Py_ssize_t 
     return failed ? -1 : 0;
 }
 
-/* ``split(start, end)``'s words appended to ``words``. */
-static int split_run(PyObject *split, Py_ssize_t start, Py_ssize_t end, PyObject *words) {
-    PyObject *parts = PyObject_CallFunction(split, "nn", start, end);
+/* ``pdf_pdfium._clean`` of one character: its line-end hyphen as "-", other odd characters as U+FFFD. */
+static PyObject *cleaned_char(unsigned int code) {
+    if (code > 0x10ffff) /* as chr() refuses it */
+        return PyErr_Format(PyExc_ValueError, "chr() arg not in range(0x110000)");
+    return PyUnicode_FromOrdinal(code == 0x02 ? '-' : is_odd((Py_UCS4)code) ? 0xfffd : (int)code);
+}
+
+/* ``pdf_pdfium._chars``: the characters ``start`` … ``end`` one by one, each
+ * ``char(text, x0, x1, top, bottom, font, size)``, PDFium's generated ones and
+ * NULs left out. */
+static PyObject *chars_of_run(Page *page, Py_ssize_t start, Py_ssize_t end, PyObject *char_type) {
+    PyObject *found = PyList_New(0);
+    if (found == NULL)
+        return NULL;
+    for (int index = (int)start; index < (int)end; index++) {
+        unsigned int code = page->call.char_code(page->textpage, index);
+        if (page->call.is_generated(page->textpage, index) || code == 0)
+            continue;
+        double size = page->call.font_size(page->textpage, index);
+        double x = 0, y = 0;
+        page->call.char_origin(page->textpage, index, &x, &y);
+        Rect box = {0, 0, 0, 0};
+        page->call.loose_box(page->textpage, index, &box);
+        void *object = page->call.text_object(page->textpage, index);
+        PyObject *font = font_of(page, object ? page->call.object_font(object) : NULL, size);
+        PyObject *text = font ? cleaned_char(code) : NULL;
+        if (text == NULL) {
+            Py_DECREF(found);
+            return NULL;
+        }
+        double bottom = page->height - (y + PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(font, 1)));
+        PyObject *made = PyObject_CallFunction(char_type, "NddddOd", text, (double)box.left, (double)box.right,
+                                               bottom - size, bottom, PyTuple_GET_ITEM(font, 0), size);
+        int failed = made == NULL || PyList_Append(found, made) < 0;
+        Py_XDECREF(made);
+        if (failed) {
+            Py_DECREF(found);
+            return NULL;
+        }
+    }
+    return found;
+}
+
+/* The words ``split`` makes of the run's characters, appended to ``words``. */
+static int split_run(Page *page, PyObject *split, PyObject *char_type, Py_ssize_t start, Py_ssize_t end,
+                     PyObject *words) {
+    PyObject *chars = chars_of_run(page, start, end, char_type);
+    if (chars == NULL)
+        return -1;
+    PyObject *parts = PyObject_CallOneArg(split, chars);
+    Py_DECREF(chars);
     if (parts == NULL)
         return -1;
     Py_ssize_t size = PyList_GET_SIZE(words);
@@ -191,21 +241,22 @@ static int split_run(PyObject *split, Py_ssize_t start, Py_ssize_t end, PyObject
 }
 
 PyDoc_STRVAR(words_doc,
-"words(text, textpage, height, functions, objects, fonts, word, split) -> list\n\n"
+"words(text, textpage, height, functions, objects, fonts, word, char, split) -> list\n\n"
 "The words of ``text``, the text page's text (one str index per PDFium\n"
 "character), one run of non-space characters at a time: each made by calling\n"
-"``word(text, x0, top, x1, bottom, font, size)``, or ``split(start, end)``'s list\n"
-"where a run must be read character by character. ``functions`` are the\n"
+"``word(text, x0, top, x1, bottom, font, size)``; where a run must be read\n"
+"character by character, ``split``'s list of words from its characters, each\n"
+"``char(text, x0, x1, top, bottom, font, size)``. ``functions`` are the\n"
 "addresses of FPDFText_GetTextObject, FPDFText_GetLooseCharBox,\n"
 "FPDFText_GetFontSize, FPDFText_GetCharOrigin, FPDFTextObj_GetFont,\n"
-"FPDFFont_GetBaseFontName and FPDFFont_GetDescent; ``objects`` and ``fonts``\n"
-"are the page's caches.");
+"FPDFFont_GetBaseFontName, FPDFFont_GetDescent, FPDFText_GetUnicode and\n"
+"FPDFText_IsGenerated; ``objects`` and ``fonts`` are the page's caches.");
 
 static PyObject *words(PyObject *module, PyObject *args) {
-    PyObject *text, *textpage, *addresses, *word_type, *split;
+    PyObject *text, *textpage, *addresses, *word_type, *char_type, *split;
     Page page;
-    if (!PyArg_ParseTuple(args, "UO!dOO!O!OO", &text, &PyLong_Type, &textpage, &page.height, &addresses,
-                          &PyDict_Type, &page.objects, &PyDict_Type, &page.fonts, &word_type, &split))
+    if (!PyArg_ParseTuple(args, "UO!dOO!O!OOO", &text, &PyLong_Type, &textpage, &page.height, &addresses,
+                          &PyDict_Type, &page.objects, &PyDict_Type, &page.fonts, &word_type, &char_type, &split))
         return NULL;
     page.textpage = PyLong_AsVoidPtr(textpage);
     if (read_functions(addresses, &page.call) < 0 || PyErr_Occurred())
@@ -233,7 +284,7 @@ static PyObject *words(PyObject *module, PyObject *args) {
         }
         int done = measure_run(&page, text, start, end, odd, &box, word_type, found);
         if (done == 1)
-            done = split_run(split, start, end, found);
+            done = split_run(&page, split, char_type, start, end, found);
         if (done < 0) {
             Py_DECREF(found);
             return NULL;

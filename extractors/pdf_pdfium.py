@@ -16,7 +16,7 @@ from __future__ import annotations
 import ctypes
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -47,8 +47,7 @@ _TOLERANCE = 3.0  # points, as pdfplumber's defaults
 _LINE_END_HYPHEN = "\x02"  # how PDFium reports a hyphen that ends a line
 
 
-@dataclass(frozen=True)
-class _Char:
+class _Char(NamedTuple):
     text: str
     x0: float
     x1: float
@@ -174,7 +173,7 @@ class _Measure:
         if compiled_words is None:
             return self.python_words(text)
         return compiled_words(
-            text, self.address, self.height, RUN_FUNCTIONS, self.objects, self.fonts, Word, self._split
+            text, self.address, self.height, RUN_FUNCTIONS, self.objects, self.fonts, Word, _Char, _split
         )
 
     def python_words(self, text: str) -> list[Word]:

@@ -83,5 +83,7 @@ RUN_FUNCTIONS = tuple(
         pdfium_c.FPDFTextObj_GetFont,
         pdfium_c.FPDFFont_GetBaseFontName,
         pdfium_c.FPDFFont_GetDescent,
+        pdfium_c.FPDFText_GetUnicode,
+        pdfium_c.FPDFText_IsGenerated,
     )
 )
