@@ -186,7 +186,7 @@ def print_stages(files: list[Path], runs: int) -> None:
         print(
             f"{path.name:36} {pages:5d} "
             + " ".join(f"{seconds[name]:13.3f}" for name in STAGES)
-            + f" {total:7.3f} {pages / total:7.1f} {total / seconds['pypdfium2']:6.1f}"
+            + f" {total:7.3f} {pages / total:7.1f} {total / seconds['pypdfium2']:6.2f}"
             + f"   (reader {seconds['reader'] / seconds['pypdfium2']:.1f} × raw)"
         )
 
@@ -210,7 +210,7 @@ def main() -> None:
                 peaks[(path.name, tool)] = (pages, peak)
                 print(
                     f"{path.name:36} {pages:5d} {tool:11} {seconds[tool]:8.3f} {pages / seconds[tool]:8.1f}"
-                    f" {seconds[tool] / seconds['pypdfium2']:6.1f} {peak:8.1f}"
+                    f" {seconds[tool] / seconds['pypdfium2']:6.2f} {peak:8.1f}"
                 )
         small, large = peaks[(files[0].name, "cws")], peaks[(files[-1].name, "cws")]
         growth = (large[1] - small[1]) / (large[0] - small[0]) * 100

@@ -127,19 +127,23 @@ def test_every_match_of_a_text_screen_holds_the_word_it_needs():
 
 @pytest.mark.parametrize("path", INPUTS[:4], ids=lambda path: path.stem)
 def test_hit_tokens_are_what_spacy_reads(path):
-    """A hit's tokens are read from what the tokenizer kept on the doc, not from
-    spaCy's tokens; they must say what spaCy's tokens say."""
+    """A hit's tokens and sentence are read from what the tokenizer and the
+    sentencizer kept on the doc, not from spaCy's tokens and spans; they must
+    say what spaCy's say."""
     nlp = pipeline()
     units = [unit for unit in text_units(extract_document(path)) if may_hold_mention(unit.text)]
     compared = 0
     for unit in units:
         doc = nlp(unit.text)
         for span in doc.ents:
-            kept = find_module.KeptTokens(doc._.token_keys, doc._.token_starts, doc._.symbols)
+            kept = find_module.KeptTokens(
+                doc._.token_keys, doc._.token_starts, doc._.symbols, find_module.sentence_starts(doc)
+            )
             read = kept.read(span.start, span.end)
             assert read == tuple(
                 find_module.HitToken(t.text, t.lower_, t.idx, t.is_digit, t._.symbol) for t in span
             ), unit.id
+            assert kept.sentence(span.start) == (span.sent.start_char, span.sent.end_char), unit.id
             compared += len(read)
     assert compared > 50
 
@@ -160,3 +164,18 @@ def test_a_text_without_symbols_gets_the_doc_the_pieced_path_makes(path):
         assert plain._.source_text == pieced._.source_text == plain.text == text
         compared += len(plain)
     assert compared > 300
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["See paragraph 5. The Committee noted it! Did it? Yes.", "One sentence without an end", "A. B. C", "Dr. No. 5 of CWS/11/28. Next."],
+)
+def test_a_hit_sentence_is_spacy_span_sent_for_every_span(text):
+    # Every span, those crossing a sentence's end included: Span.sent gives the
+    # sentence of the span's first token.
+    doc = pipeline()(text)
+    kept = find_module.KeptTokens(doc._.token_keys, doc._.token_starts, doc._.symbols, find_module.sentence_starts(doc))
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            sentence = doc[start:end].sent
+            assert kept.sentence(start) == (sentence.start_char, sentence.end_char), (start, end)

@@ -20,6 +20,7 @@ _NUMBER = re.compile(r"^\d{1,4}$")
 _TASK_NUMBER = re.compile(r"^(\d{1,4})(?:/(\d{1,3}))?$")
 _ITEM = re.compile(r"^(?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})$")
 _ANNEX_LABEL = re.compile(r"^(?:[IVX]{1,5}|\d{1,2}|[A-Z])$")
+_EXTENDED = frozenset({"PARAGRAPHS", "TASK"})  # the labels whose mentions run on past their head
 
 
 @dataclass
@@ -46,7 +47,9 @@ def extend_mentions(doc: Doc) -> None:
     smaller matches it then covers (the symbol of "of document X")."""
     from spacy.tokens import Span
 
-    ents = list(doc.ents)
+    ents = doc.ents
+    if not any(ent.label_ in _EXTENDED for ent in ents):
+        return  # nothing to stretch: the ruler's entities stand as they are, apart already
     extended = []
     for ent in ents:
         if ent.label_ == "PARAGRAPHS":

@@ -13,6 +13,7 @@ would otherwise all stay in memory until the last step.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -86,9 +87,16 @@ def find(units: list[Unit], screen: bool = True) -> list[Hit]:
     docs = pipeline().pipe((text for _, text, _ in pieces), batch_size=BATCH)
     for (unit, _, offset), doc in zip(pieces, docs):
         extend_mentions(doc)
-        kept = KeptTokens(doc._.token_keys, doc._.token_starts, doc._.symbols)
-        hits += [_hit(span, unit, order, offset, kept) for order, span in enumerate(doc.ents, len(hits))]
+        ents = doc.ents
+        if ents:
+            kept = KeptTokens(doc._.token_keys, doc._.token_starts, doc._.symbols, sentence_starts(doc))
+            hits += [_hit(span, unit, order, offset, kept) for order, span in enumerate(ents, len(hits))]
     return hits
+
+
+def sentence_starts(doc) -> list[int]:
+    """The indexes of the tokens that start a sentence, the first token always."""
+    return [0] + [index for index, start in enumerate(doc.to_array("SENT_START").tolist()) if start == 1 and index]
 
 
 class KeptTokens(NamedTuple):
@@ -98,6 +106,7 @@ class KeptTokens(NamedTuple):
     keys: list[tuple[str, str]]  # text and norm
     starts: list[int]
     symbols: dict[int, Symbol]
+    sentences: list[int]  # the tokens that start a sentence (``sentence_starts``)
 
     def read(self, start: int, end: int) -> tuple[HitToken, ...]:
         """Tokens ``start`` … ``end`` as a hit keeps them."""
@@ -107,9 +116,19 @@ class KeptTokens(NamedTuple):
             for i in range(start, end)
         )
 
+    def sentence(self, start: int) -> tuple[int, int]:
+        """Where the sentence of a span beginning at token ``start`` starts and
+        ends, in characters: as spaCy's ``Span.sent``, the sentence holding the
+        span's first token (only that one where the span runs on past it)."""
+        sentences = self.sentences
+        after = bisect_right(sentences, start)
+        last = (sentences[after] if after < len(sentences) else len(self.keys)) - 1
+        return self.starts[sentences[after - 1]], self.starts[last] + len(self.keys[last][0])
+
 
 def _hit(span: Span, unit: Unit, order: int, offset: int, kept: KeptTokens) -> Hit:
-    doc, label, sentence = span.doc, span.label_, span.sent
+    doc, label = span.doc, span.label_
+    sentence_start, sentence_end = kept.sentence(span.start)
     listed = ()
     if label == "TASK":
         numbers, _ = read_tasks(doc, span.start)
@@ -124,8 +143,8 @@ def _hit(span: Span, unit: Unit, order: int, offset: int, kept: KeptTokens) -> H
         order=order,
         start=offset + span.start_char,
         end=offset + span.end_char,
-        sentence_start=offset + sentence.start_char,
-        sentence_end=offset + sentence.end_char,
+        sentence_start=offset + sentence_start,
+        sentence_end=offset + sentence_end,
         offset=offset,
         before=kept.keys[span.start - 1][0].lower() if span.start else None,
         paragraphs=read_paragraphs(doc, span.start) if label == "PARAGRAPHS" else None,
