@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from pipeline.dates import ordinal_number, ordinal_word
 from pipeline.model import Document, SessionMention, SessionRecord, SessionRelation
@@ -53,6 +54,7 @@ def session_mentions(hits: list[Hit], document: Document, own: int | None) -> li
     (relative ones against ``own``, the document's own session)."""
     own_body = _own_body(document)
     by_unit = hits_by_unit(hits)
+    by_order = {hit.order: hit for hit in hits}
     located: list[Located] = []
     for hit in hits:
         if hit.label == "SESSION_SYMBOL":
@@ -62,7 +64,8 @@ def session_mentions(hits: list[Hit], document: Document, own: int | None) -> li
         neighbours = by_unit[hit.unit.id]
         if _session_line(hit):
             # A header's session line: its dates are on the line that follows.
-            neighbours = [*neighbours, *(other for other in hits if other.order == hit.order + 1)]
+            following = by_order.get(hit.order + 1)
+            neighbours = [*neighbours, following] if following is not None else neighbours
         body = _body(hit, neighbours, own_body)
         for session in _read(hit, neighbours):
             if session.relation == SessionRelation.same:
@@ -220,6 +223,7 @@ def _body(hit: Hit, neighbours: list[Hit], default: str) -> str:
     return bodies[fold(chosen.text)] or default
 
 
+@cache
 def _bodies() -> dict[str, str]:
     return {fold(name): body for name, body in lexicon()["bodies"].items()}
 
