@@ -3,9 +3,11 @@ declared to take handles and buffers as plain addresses (ints): no pointer
 object is made and type-checked on each of many calls, which halves their cost.
 
 ``compiled_words`` is the page reader's loop over a text page's runs compiled
-(``_pdfium_runs.c``, built at install time where a C compiler is found), given
-the addresses of the functions it calls (``RUN_FUNCTIONS``); None where it was
-not built, and the reader runs the same loop in Python."""
+(``_pdfium_runs.c``), and ``compiled_graphics`` and ``compiled_edges`` its walk
+over a page's objects and its rules' measures (``_pdfium_rules.c``), built at
+install time where a C compiler is found and given the addresses of the
+functions they call (``RUN_FUNCTIONS``, ``RULE_FUNCTIONS``); None where they
+were not built, and the reader runs the same loops in Python."""
 
 from __future__ import annotations
 
@@ -73,6 +75,12 @@ try:
 except ImportError:  # installed without a C compiler
     compiled_words = None
 
+try:
+    from extractors._pdfium_rules import edges as compiled_edges
+    from extractors._pdfium_rules import graphics as compiled_graphics
+except ImportError:  # installed without a C compiler
+    compiled_edges = compiled_graphics = None
+
 RUN_FUNCTIONS = tuple(
     _function_address(function)
     for function in (
@@ -87,3 +95,19 @@ RUN_FUNCTIONS = tuple(
         pdfium_c.FPDFText_IsGenerated,
     )
 )
+
+RULE_FUNCTIONS = tuple(
+    _function_address(function)
+    for function in (
+        pdfium_c.FPDFPage_CountObjects,
+        pdfium_c.FPDFPage_GetObject,
+        pdfium_c.FPDFFormObj_CountObjects,
+        pdfium_c.FPDFFormObj_GetObject,
+        pdfium_c.FPDFPageObj_GetType,
+        pdfium_c.FPDFPageObj_GetBounds,
+        pdfium_c.FPDFPath_CountSegments,
+        pdfium_c.FPDFPath_GetPathSegment,
+        pdfium_c.FPDFPathSegment_GetPoint,
+    )
+)
+GRAPHIC_KINDS = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM)

@@ -22,7 +22,15 @@ _FORM_DEPTH = 4  # form objects inside form objects, read this deep
 
 def graphics(page) -> tuple[list[int], bool]:
     """The page's path objects (inside form objects too, 4 levels deep) and
-    whether it draws any image, in one walk over its objects."""
+    whether it draws any image, in one walk over its objects: compiled where it
+    was built, else by ``python_graphics``."""
+    if calls.compiled_graphics is None:
+        return python_graphics(page)
+    return calls.compiled_graphics(calls.address(page), calls.RULE_FUNCTIONS, calls.GRAPHIC_KINDS)
+
+
+def python_graphics(page) -> tuple[list[int], bool]:
+    """``graphics`` in Python, call for call as ``_pdfium_rules.c``."""
     paths: list[int] = []
     images = False
     pending = [(calls.address(page), 0, True)]
@@ -58,7 +66,16 @@ def _tables(edges: tuple[Edge, ...]) -> tuple[TableGrid, ...]:
 
 
 def _edges(paths: list[int], height: float) -> list[Edge]:
-    """The edges of the rules and boxes among ``paths``."""
+    """The edges of the rules and boxes among ``paths``: compiled where it was
+    built, else by ``python_edges``."""
+    if calls.compiled_edges is None:
+        return python_edges(paths, height)
+    return calls.compiled_edges(paths, height, calls.RULE_FUNCTIONS)
+
+
+def python_edges(paths: list[int], height: float) -> list[Edge]:
+    """The edges of the rules and boxes among ``paths``, in Python, call for
+    call as ``_pdfium_rules.c``."""
     edges = []
     bounds = calls.BOUNDS()
     at = [ctypes.addressof(bounds) + index * ctypes.sizeof(ctypes.c_float) for index in range(4)]
