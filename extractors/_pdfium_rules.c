@@ -9,6 +9,8 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include "_pdfium_addresses.h"
+
 typedef struct {
     int (*page_objects)(void *page);
     void *(*page_object)(void *page, int index);
@@ -23,24 +25,6 @@ typedef struct {
 
 static const double RULE = 2.0; /* a path thinner than this is a rule (pdf_pdfium_rules._RULE) */
 enum { FORM_DEPTH = 4 };        /* pdf_pdfium_rules._FORM_DEPTH */
-
-static int read_functions(PyObject *addresses, Functions *call) {
-    void **slots = (void **)call;
-    Py_ssize_t count = sizeof(Functions) / sizeof(void *);
-    if (!PyTuple_Check(addresses) || PyTuple_GET_SIZE(addresses) != count) {
-        PyErr_Format(PyExc_ValueError, "%zd PDFium function addresses expected", count);
-        return -1;
-    }
-    for (Py_ssize_t i = 0; i < count; i++) {
-        slots[i] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, i));
-        if (slots[i] == NULL) {
-            if (!PyErr_Occurred())
-                PyErr_SetString(PyExc_ValueError, "a PDFium function address is null");
-            return -1;
-        }
-    }
-    return 0;
-}
 
 typedef struct {
     void *holder;
@@ -67,7 +51,7 @@ static PyObject *graphics(PyObject *module, PyObject *args) {
                           &form_kind))
         return NULL;
     void *page = PyLong_AsVoidPtr(page_address);
-    if (read_functions(addresses, &call) < 0 || PyErr_Occurred())
+    if (READ_FUNCTIONS(addresses, &call) < 0 || PyErr_Occurred())
         return NULL;
     PyObject *paths = PyList_New(0);
     if (paths == NULL)
@@ -174,7 +158,7 @@ static PyObject *edges(PyObject *module, PyObject *args) {
     Functions call;
     if (!PyArg_ParseTuple(args, "O!dO", &PyList_Type, &paths, &height, &addresses))
         return NULL;
-    if (read_functions(addresses, &call) < 0)
+    if (READ_FUNCTIONS(addresses, &call) < 0)
         return NULL;
     PyObject *found = PyList_New(0);
     if (found == NULL)

@@ -10,6 +10,8 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+
+#include "_pdfium_addresses.h"
 #include <math.h>
 #include <string.h>
 
@@ -37,24 +39,6 @@ typedef struct {
 
 static const double TOLERANCE = 3.0; /* points, as pdfplumber's word splitting */
 static const double SAME_BASELINE = 0.01;
-
-static int read_functions(PyObject *addresses, Functions *call) {
-    void **slots = (void **)call;
-    Py_ssize_t count = sizeof(Functions) / sizeof(void *);
-    if (!PyTuple_Check(addresses) || PyTuple_GET_SIZE(addresses) != count) {
-        PyErr_Format(PyExc_ValueError, "%zd PDFium function addresses expected", count);
-        return -1;
-    }
-    for (Py_ssize_t i = 0; i < count; i++) {
-        slots[i] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(addresses, i));
-        if (slots[i] == NULL) {
-            if (!PyErr_Occurred())
-                PyErr_SetString(PyExc_ValueError, "a PDFium function address is null");
-            return -1;
-        }
-    }
-    return 0;
-}
 
 /* (font name, descent at ``size``) of ``font``, from the cache or asked once; borrowed. */
 static PyObject *font_of(Page *page, void *font, double size) {
@@ -259,7 +243,7 @@ static PyObject *words(PyObject *module, PyObject *args) {
                           &PyDict_Type, &page.objects, &PyDict_Type, &page.fonts, &word_type, &char_type, &split))
         return NULL;
     page.textpage = PyLong_AsVoidPtr(textpage);
-    if (read_functions(addresses, &page.call) < 0 || PyErr_Occurred())
+    if (READ_FUNCTIONS(addresses, &page.call) < 0 || PyErr_Occurred())
         return NULL;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);

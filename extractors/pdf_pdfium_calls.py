@@ -42,6 +42,10 @@ def _function_address(function) -> int:
     return ctypes.cast(function, _ADDRESS).value
 
 
+def _addresses(*functions) -> tuple[int, ...]:
+    return tuple(map(_function_address, functions))
+
+
 def address(handle) -> int:
     """The address a PDFium handle (a ctypes pointer) points to, read from the
     pointer's own storage: ``ctypes.cast`` would tie the handle into a
@@ -81,33 +85,27 @@ try:
 except ImportError:  # installed without a C compiler
     compiled_edges = compiled_graphics = None
 
-RUN_FUNCTIONS = tuple(
-    _function_address(function)
-    for function in (
-        pdfium_c.FPDFText_GetTextObject,
-        pdfium_c.FPDFText_GetLooseCharBox,
-        pdfium_c.FPDFText_GetFontSize,
-        pdfium_c.FPDFText_GetCharOrigin,
-        pdfium_c.FPDFTextObj_GetFont,
-        pdfium_c.FPDFFont_GetBaseFontName,
-        pdfium_c.FPDFFont_GetDescent,
-        pdfium_c.FPDFText_GetUnicode,
-        pdfium_c.FPDFText_IsGenerated,
-    )
+RUN_FUNCTIONS = _addresses(
+    pdfium_c.FPDFText_GetTextObject,
+    pdfium_c.FPDFText_GetLooseCharBox,
+    pdfium_c.FPDFText_GetFontSize,
+    pdfium_c.FPDFText_GetCharOrigin,
+    pdfium_c.FPDFTextObj_GetFont,
+    pdfium_c.FPDFFont_GetBaseFontName,
+    pdfium_c.FPDFFont_GetDescent,
+    pdfium_c.FPDFText_GetUnicode,
+    pdfium_c.FPDFText_IsGenerated,
 )
 
-RULE_FUNCTIONS = tuple(
-    _function_address(function)
-    for function in (
-        pdfium_c.FPDFPage_CountObjects,
-        pdfium_c.FPDFPage_GetObject,
-        pdfium_c.FPDFFormObj_CountObjects,
-        pdfium_c.FPDFFormObj_GetObject,
-        pdfium_c.FPDFPageObj_GetType,
-        pdfium_c.FPDFPageObj_GetBounds,
-        pdfium_c.FPDFPath_CountSegments,
-        pdfium_c.FPDFPath_GetPathSegment,
-        pdfium_c.FPDFPathSegment_GetPoint,
-    )
+RULE_FUNCTIONS = _addresses(
+    pdfium_c.FPDFPage_CountObjects,
+    pdfium_c.FPDFPage_GetObject,
+    pdfium_c.FPDFFormObj_CountObjects,
+    pdfium_c.FPDFFormObj_GetObject,
+    pdfium_c.FPDFPageObj_GetType,
+    pdfium_c.FPDFPageObj_GetBounds,
+    pdfium_c.FPDFPath_CountSegments,
+    pdfium_c.FPDFPath_GetPathSegment,
+    pdfium_c.FPDFPathSegment_GetPoint,
 )
 GRAPHIC_KINDS = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM)
