@@ -54,21 +54,11 @@ class SettledLine:
     def __init__(self, words: list[Word], page: int) -> None:
         self.page = page
         first = words[0]
-        x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
-        size, longest, element = first.size, first, first.element
-        one_size = one_element = artifact = True
-        for word in words:
-            x0 = word.x0 if word.x0 < x0 else x0
-            top = word.top if word.top < top else top
-            x1 = word.x1 if word.x1 > x1 else x1
-            bottom = word.bottom if word.bottom > bottom else bottom
-            one_size = one_size and word.size == size
-            one_element = one_element and word.element == element
-            artifact = artifact and word.artifact
-            longest = word if len(word.text) > len(longest.text) else longest
+        size, element = first.size, first.element
+        x0, top, x1, bottom, one_size, one_element, artifact, longest, text = line_measures(words)
         self.box = box = (x0, top, x1, bottom)
         self.x0, self.x1 = x0, x1
-        self.text = text = join_words(words)
+        self.text = text
         self.artifact = artifact
         self.element = element if one_element else most_common([word.element for word in words])
         self.first_width = first.x1 - first.x0
@@ -91,6 +81,33 @@ class SettledLine:
 
     def is_superscript(self, word: Word) -> bool:
         return superscript(word, self.size, self._baseline)
+
+
+def python_line_measures(words: list[Word]) -> tuple:
+    """What one pass over a line's words tells: its extreme coordinates (x0,
+    top, x1, bottom), whether every word has the first's size and element,
+    whether all are artifacts, the first longest word, and the joined text.
+    Compiled as ``_line_measures.c`` where a C compiler was found at install."""
+    first = words[0]
+    x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
+    size, longest, element = first.size, first, first.element
+    one_size = one_element = artifact = True
+    for word in words:
+        x0 = word.x0 if word.x0 < x0 else x0
+        top = word.top if word.top < top else top
+        x1 = word.x1 if word.x1 > x1 else x1
+        bottom = word.bottom if word.bottom > bottom else bottom
+        one_size = one_size and word.size == size
+        one_element = one_element and word.element == element
+        artifact = artifact and word.artifact
+        longest = word if len(word.text) > len(longest.text) else longest
+    return x0, top, x1, bottom, one_size, one_element, artifact, longest, join_words(words)
+
+
+try:
+    from extractors._line_measures import line_measures
+except ImportError:  # installed without a C compiler
+    line_measures = python_line_measures
 
 
 def leading_number(words: list[Word]) -> int | None:

@@ -1,0 +1,200 @@
+/* A line's measures in one pass over its words, compiled.
+ *
+ * The twin of ``extractors.pdf_lines.python_line_measures``: the same
+ * comparisons, in the same order, on the same word attributes, and the same
+ * objects returned (the extreme coordinates are the words' own float objects).
+ * tests/test_pdf_line_measures.py holds the twins to the same measures on
+ * hand-made lines and on every line of the sample and corpus PDFs.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+static PyObject *X0, *TOP, *X1, *BOTTOM, *SIZE, *ELEMENT, *ARTIFACT, *TEXT, *SPACE, *EMPTY;
+
+/* One word's attributes, new references; 0, or -1 with an error set. */
+typedef struct {
+    PyObject *x0, *top, *x1, *bottom, *size, *text;
+} Attributes;
+
+static void release(Attributes *a) {
+    Py_XDECREF(a->x0);
+    Py_XDECREF(a->top);
+    Py_XDECREF(a->x1);
+    Py_XDECREF(a->bottom);
+    Py_XDECREF(a->size);
+    Py_XDECREF(a->text);
+}
+
+static int read_attributes(PyObject *word, Attributes *a) {
+    a->x0 = PyObject_GetAttr(word, X0);
+    a->top = PyObject_GetAttr(word, TOP);
+    a->x1 = PyObject_GetAttr(word, X1);
+    a->bottom = PyObject_GetAttr(word, BOTTOM);
+    a->size = PyObject_GetAttr(word, SIZE);
+    a->text = PyObject_GetAttr(word, TEXT);
+    if (!a->x0 || !a->top || !a->x1 || !a->bottom || !a->size || !a->text)
+        return -1;
+    if (!PyUnicode_Check(a->text)) {
+        PyErr_SetString(PyExc_TypeError, "a word's text must be a str");
+        return -1;
+    }
+    return 0;
+}
+
+/* ``candidate < current`` (or ``>`` where ``greater``), Python's comparison; -1 on error. */
+static int beats(PyObject *candidate, PyObject *current, int greater) {
+    return PyObject_RichCompareBool(candidate, current, greater ? Py_GT : Py_LT);
+}
+
+/* Keep ``*best`` (a new reference) the winner of it and ``candidate``; -1 on error. */
+static int keep_extreme(PyObject **best, PyObject *candidate, int greater) {
+    int wins = beats(candidate, *best, greater);
+    if (wins < 0)
+        return -1;
+    if (wins) {
+        Py_INCREF(candidate);
+        Py_SETREF(*best, candidate);
+    }
+    return 0;
+}
+
+/* Python's max(a, b, 1.0) > 0.12 * … test of ``join_words``: whether a space
+ * stands between the words (gap over 0.12 of the larger size, at least 1). */
+static int spaced(Attributes *before, Attributes *after) {
+    double gap = PyFloat_AsDouble(after->x0) - PyFloat_AsDouble(before->x1);
+    double larger = PyFloat_AsDouble(after->size), other = PyFloat_AsDouble(before->size);
+    if (PyErr_Occurred())
+        return -1;
+    if (other > larger)
+        larger = other;
+    if (1.0 > larger)
+        larger = 1.0;
+    return gap > 0.12 * larger;
+}
+
+PyDoc_STRVAR(line_measures_doc,
+"line_measures(words) -> (x0, top, x1, bottom, one_size, one_element, artifact, longest, text)\n\n"
+"What one pass over a line's words (a non-empty sequence) tells: its extreme\n"
+"coordinates, whether all words share the first's size and element, whether\n"
+"all are artifacts, the first longest word, and the words joined as\n"
+"``pdf_lines.join_words`` joins them.");
+
+static PyObject *line_measures(PyObject *module, PyObject *given) {
+    (void)module;
+    PyObject *words = PySequence_Fast(given, "words must be a sequence");
+    if (words == NULL)
+        return NULL;
+    Py_ssize_t count = PySequence_Fast_GET_SIZE(words);
+    if (count == 0) {
+        Py_DECREF(words);
+        PyErr_SetString(PyExc_ValueError, "a line has at least one word");
+        return NULL;
+    }
+    PyObject *first = PySequence_Fast_GET_ITEM(words, 0);
+    Attributes previous = {0}, current = {0};
+    PyObject *x0 = NULL, *top = NULL, *x1 = NULL, *bottom = NULL, *size = NULL, *element = NULL;
+    PyObject *longest = first, *pieces = NULL, *result = NULL;
+    Py_ssize_t longest_length = -1;
+    int one_size = 1, one_element = 1, artifact = 1;
+    if (read_attributes(first, &previous) < 0)
+        goto done;
+    x0 = Py_NewRef(previous.x0);
+    top = Py_NewRef(previous.top);
+    x1 = Py_NewRef(previous.x1);
+    bottom = Py_NewRef(previous.bottom);
+    size = Py_NewRef(previous.size);
+    element = PyObject_GetAttr(first, ELEMENT);
+    pieces = PyList_New(0);
+    if (element == NULL || pieces == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *word = PySequence_Fast_GET_ITEM(words, i);
+        Attributes *a = &previous;
+        if (i > 0) {
+            if (read_attributes(word, &current) < 0)
+                goto done;
+            a = &current;
+            int space = spaced(&previous, &current);
+            if (space < 0 || (space && PyList_Append(pieces, SPACE) < 0))
+                goto done;
+        }
+        if (keep_extreme(&x0, a->x0, 0) < 0 || keep_extreme(&top, a->top, 0) < 0 || keep_extreme(&x1, a->x1, 1) < 0
+            || keep_extreme(&bottom, a->bottom, 1) < 0)
+            goto done;
+        if (one_size) {
+            one_size = PyObject_RichCompareBool(a->size, size, Py_EQ);
+            if (one_size < 0)
+                goto done;
+        }
+        if (one_element) {
+            PyObject *own = PyObject_GetAttr(word, ELEMENT);
+            one_element = own ? PyObject_RichCompareBool(own, element, Py_EQ) : -1;
+            Py_XDECREF(own);
+            if (one_element < 0)
+                goto done;
+        }
+        if (artifact) {
+            PyObject *own = PyObject_GetAttr(word, ARTIFACT);
+            artifact = own ? PyObject_IsTrue(own) : -1;
+            Py_XDECREF(own);
+            if (artifact < 0)
+                goto done;
+        }
+        Py_ssize_t length = PyUnicode_GET_LENGTH(a->text);
+        if (length > longest_length) {
+            longest = word;
+            longest_length = length;
+        }
+        if (PyList_Append(pieces, a->text) < 0)
+            goto done;
+        if (i > 0) {
+            release(&previous);
+            previous = current;
+            current = (Attributes){0};
+        }
+    }
+    PyObject *text = PyUnicode_Join(EMPTY, pieces);
+    if (text == NULL)
+        goto done;
+    result = Py_BuildValue("(OOOOOOONN)", x0, top, x1, bottom, one_size ? Py_True : Py_False,
+                           one_element ? Py_True : Py_False, artifact ? Py_True : Py_False,
+                           Py_NewRef(longest), text);
+done:
+    release(&previous);
+    release(&current);
+    Py_XDECREF(x0);
+    Py_XDECREF(top);
+    Py_XDECREF(x1);
+    Py_XDECREF(bottom);
+    Py_XDECREF(size);
+    Py_XDECREF(element);
+    Py_XDECREF(pieces);
+    Py_DECREF(words);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"line_measures", line_measures, METH_O, line_measures_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_line_measures",
+    "A line's measures in one pass over its words, compiled (see extractors.pdf_lines).", -1, methods,
+    NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit__line_measures(void) {
+    const char *names[] = {"x0", "top", "x1", "bottom", "size", "element", "artifact", "text"};
+    PyObject **slots[] = {&X0, &TOP, &X1, &BOTTOM, &SIZE, &ELEMENT, &ARTIFACT, &TEXT};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        *slots[i] = PyUnicode_InternFromString(names[i]);
+        if (*slots[i] == NULL)
+            return NULL;
+    }
+    SPACE = PyUnicode_InternFromString(" ");
+    EMPTY = PyUnicode_InternFromString("");
+    if (SPACE == NULL || EMPTY == NULL)
+        return NULL;
+    return PyModule_Create(&module);
+}

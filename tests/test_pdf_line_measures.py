@@ -1,0 +1,88 @@
+"""A line's one-pass measures: the compiled twin (``_line_measures.c``) gives
+what ``python_line_measures`` gives, the same objects included, on hand-made
+lines and on every line of the sample and corpus PDFs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from extractors import pdf_lines
+from extractors.pdf_budget import Budget
+from extractors.pdf_lines import group_lines, python_line_measures
+from extractors.pdf_pdfium import read_pages
+from extractors.pdf_words import Word
+from pipeline.errors import CwsError
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "robustness" / "pdf"
+SAMPLE_PDFS = sorted((ROOT / "samples").glob("*.pdf"))
+
+try:
+    from extractors._line_measures import line_measures as compiled
+except ImportError:
+    compiled = None
+
+LINES = {
+    "one word": [Word("Annex", 72.0, 100.0, 100.0, 111.0, "Arial", 11.0)],
+    "spaced words": [Word("the", 72.0, 100.0, 90.0, 111.0, "Arial", 11.0), Word("CWS", 93.5, 99.5, 120.0, 111.5, "Arial", 11.0)],
+    "touching pieces": [Word("Recom", 72.0, 100.0, 100.0, 111.0, "Arial-Bold", 11.0), Word("mendation", 101.0, 100.0, 150.0, 111.0, "Arial", 11.0)],
+    "a mark": [Word("survey", 72.0, 100.0, 110.0, 111.0, "Arial", 11.0), Word("3", 110.5, 98.0, 113.5, 104.0, "Arial", 6.5)],
+    "whole numbers": [Word("12", 72, 100, 84, 111, "Arial", 11), Word("Document", 88, 100, 130, 111, "Arial", 11)],
+    "tagged": [Word("a", 72.0, 100.0, 80.0, 111.0, "F", 11.0, element=3), Word("b", 90.0, 100.0, 98.0, 111.0, "F", 11.0, element=4)],
+    "artifacts": [
+        Word("page", 72.0, 800.0, 100.0, 811.0, "F", 9.0, artifact=True),
+        Word("2", 103.0, 800.0, 108.0, 811.0, "F", 9.0, artifact=False),
+    ],
+    "equal lengths": [Word("abc", 72.0, 100.0, 90.0, 111.0, "First", 11.0), Word("xyz", 95.0, 100.0, 113.0, 111.0, "Second", 11.0)],
+    "sizes under one point": [Word("x", 72.0, 100.0, 72.4, 100.5, "F", 0.5), Word("y", 72.55, 100.0, 73.0, 100.5, "F", 0.5)],
+}
+
+
+def _same(found, expected) -> bool:
+    """Equal, and the coordinates and longest word the very objects the words hold."""
+    return found == expected and all(a is b for a, b in zip(found[:4], expected[:4])) and found[7] is expected[7]
+
+
+@pytest.fixture(autouse=True)
+def _compiled_built():
+    if compiled is None:
+        pytest.fail("extractors/_line_measures.c was not compiled at install time")
+
+
+@pytest.mark.parametrize("name", LINES)
+def test_compiled_line_measures_are_the_python_ones(name):
+    words = LINES[name]
+    assert _same(compiled(words), python_line_measures(words))
+    assert _same(compiled(tuple(words)), python_line_measures(words))
+
+
+def test_the_settled_line_uses_the_compiled_measures():
+    assert pdf_lines.line_measures is compiled
+
+
+@pytest.mark.parametrize(
+    "words, error",
+    [([], ValueError), ([Word(None, 1.0, 1.0, 2.0, 2.0)], TypeError), (["not a word"], AttributeError)],
+    ids=["no words", "text not a str", "not a word"],
+)
+def test_what_is_not_a_line_is_refused(words, error):
+    with pytest.raises(error):
+        compiled(words)
+
+
+def test_compiled_line_measures_hold_on_every_line_of_the_samples_and_corpus():
+    paths = SAMPLE_PDFS + (sorted(CORPUS.glob("*.pdf")) if CORPUS.is_dir() else [])
+    lines = 0
+    for path in paths:
+        try:
+            pages = list(read_pages(path.read_bytes(), path.name, Budget(600, path.name, 10**5, 10**7)))
+        except (CwsError, pdfium.PdfiumError):  # unreadable: the reader's typed errors are tested elsewhere
+            continue
+        for page in pages:
+            for line in group_lines(page.words, page.number):
+                assert _same(compiled(line.words), python_line_measures(line.words)), path.name
+                lines += 1
+    assert lines > 5000
