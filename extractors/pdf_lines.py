@@ -87,7 +87,7 @@ def python_line_measures(words: list[Word]) -> tuple:
     """What one pass over a line's words tells: its extreme coordinates (x0,
     top, x1, bottom), whether every word has the first's size and element,
     whether all are artifacts, the first longest word, and the joined text.
-    Compiled as ``_line_measures.c`` where a C compiler was found at install."""
+    Compiled in ``_lines.c``."""
     first = words[0]
     x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
     size, longest, element = first.size, first, first.element
@@ -104,10 +104,6 @@ def python_line_measures(words: list[Word]) -> tuple:
     return x0, top, x1, bottom, one_size, one_element, artifact, longest, join_words(words)
 
 
-try:
-    from extractors._line_measures import line_measures
-except ImportError:  # installed without a C compiler
-    line_measures = python_line_measures
 
 
 def leading_number(words: list[Word]) -> int | None:
@@ -186,14 +182,24 @@ def join_words(words: list[Word]) -> str:
 
 
 def group_lines(words: list[Word], page: int) -> list[Line]:
-    """Words into lines, top to bottom; a word joins the line above it when they
-    overlap vertically by at least half the shorter of the two (so superscript
-    marks stay on their line). One pass after the sort: the open line's extent
-    is kept as it grows."""
+    """Words into lines, top to bottom (``line_groups``), each line's words left
+    to right, its first word as the bullet it prints."""
+    groups = line_groups(sorted(words, key=_TOP_LEFT))
+    for group in groups:
+        group.sort(key=_LEFT)
+        group[0] = _as_bullet(group[0])
+    return [Line(words=group, page=page) for group in groups]
+
+
+def python_line_groups(words: list[Word]) -> list[list[Word]]:
+    """Words (sorted top to bottom, then left to right) into lines: a word joins
+    the open line when they overlap vertically by at least half the shorter of
+    the two (so superscript marks stay on their line). One pass: the open
+    line's extent is kept as it grows. Compiled in ``_lines.c``."""
     groups: list[list[Word]] = []
     current: list[Word] = []
     top = bottom = 0.0
-    for word in sorted(words, key=_TOP_LEFT):
+    for word in words:
         word_top, word_bottom = word.top, word.bottom
         if current:
             # min() and max() written out (as they order their arguments): a call each per word adds up
@@ -207,10 +213,7 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
         current = [word]
         groups.append(current)
         top, bottom = word_top, word_bottom
-    for group in groups:
-        group.sort(key=_LEFT)
-        group[0] = _as_bullet(group[0])
-    return [Line(words=group, page=page) for group in groups]
+    return groups
 
 
 def _as_bullet(word: Word) -> Word:
@@ -225,3 +228,9 @@ def _as_bullet(word: Word) -> Word:
     if symbol in SYMBOL_BULLETS and _SYMBOL_FONT.search(word.font):
         return replace(word, text=SYMBOL_BULLETS[symbol])
     return word
+
+
+try:  # the compiled twins, built at install time where a C compiler was found
+    from extractors._lines import line_groups, line_measures
+except ImportError:
+    line_groups, line_measures = python_line_groups, python_line_measures

@@ -1,10 +1,12 @@
-/* A line's measures in one pass over its words, compiled.
+/* A page's text lines, compiled: its words grouped into lines, and a line's
+ * measures in one pass over its words.
  *
- * The twin of ``extractors.pdf_lines.python_line_measures``: the same
- * comparisons, in the same order, on the same word attributes, and the same
- * objects returned (the extreme coordinates are the words' own float objects).
- * tests/test_pdf_line_measures.py holds the twins to the same measures on
- * hand-made lines and on every line of the sample and corpus PDFs.
+ * The twins of ``extractors.pdf_lines.python_line_groups`` and
+ * ``python_line_measures``: the same comparisons, in the same order, on the
+ * same word attributes, and the same objects returned (the extreme
+ * coordinates are the words' own float objects). tests/test_pdf_lines_compiled.py
+ * holds the twins to the same results on hand-made lines and on every page of
+ * the sample and corpus PDFs.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -173,18 +175,75 @@ done:
     return result;
 }
 
+PyDoc_STRVAR(line_groups_doc,
+"line_groups(words) -> list of lists\n\n"
+"Words (sorted top to bottom, then left to right) into lines: a word joins the\n"
+"open line when they overlap vertically by at least half the shorter of the two\n"
+"(half a point where that is nothing).");
+
+static PyObject *line_groups(PyObject *module, PyObject *given) {
+    (void)module;
+    PyObject *words = PySequence_Fast(given, "words must be a sequence");
+    if (words == NULL)
+        return NULL;
+    PyObject *groups = PyList_New(0), *current = NULL;
+    double top = 0, bottom = 0;
+    if (groups == NULL)
+        goto failed;
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(words); i++) {
+        PyObject *word = PySequence_Fast_GET_ITEM(words, i);
+        PyObject *top_value = PyObject_GetAttr(word, TOP), *bottom_value = PyObject_GetAttr(word, BOTTOM);
+        double word_top = top_value ? PyFloat_AsDouble(top_value) : -1;
+        double word_bottom = bottom_value ? PyFloat_AsDouble(bottom_value) : -1;
+        Py_XDECREF(top_value);
+        Py_XDECREF(bottom_value);
+        if (PyErr_Occurred())
+            goto failed;
+        if (current != NULL) {
+            double overlap = (word_bottom < bottom ? word_bottom : bottom) - (word_top > top ? word_top : top);
+            double word_height = word_bottom - word_top, line_height = bottom - top;
+            double shorter = line_height < word_height ? line_height : word_height;
+            if (overlap >= 0.5 * (shorter == 0.0 ? 1.0 : shorter)) { /* Python's ``shorter or 1.0`` */
+                if (PyList_Append(current, word) < 0)
+                    goto failed;
+                top = word_top < top ? word_top : top;
+                bottom = word_bottom > bottom ? word_bottom : bottom;
+                continue;
+            }
+        }
+        current = PyList_New(1);
+        if (current == NULL)
+            goto failed;
+        PyList_SET_ITEM(current, 0, Py_NewRef(word));
+        int failed = PyList_Append(groups, current) < 0;
+        Py_DECREF(current); /* the groups hold it */
+        if (failed)
+            goto failed;
+        top = word_top;
+        bottom = word_bottom;
+    }
+    Py_DECREF(words);
+    return groups;
+failed:
+    Py_DECREF(words);
+    Py_XDECREF(groups);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
+    {"line_groups", line_groups, METH_O, line_groups_doc},
     {"line_measures", line_measures, METH_O, line_measures_doc},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "_line_measures",
-    "A line's measures in one pass over its words, compiled (see extractors.pdf_lines).", -1, methods,
+    PyModuleDef_HEAD_INIT, "_lines",
+    "A page's text lines, compiled: words grouped into lines, a line's measures (see extractors.pdf_lines).", -1,
+    methods,
     NULL, NULL, NULL, NULL,
 };
 
-PyMODINIT_FUNC PyInit__line_measures(void) {
+PyMODINIT_FUNC PyInit__lines(void) {
     const char *names[] = {"x0", "top", "x1", "bottom", "size", "element", "artifact", "text"};
     PyObject **slots[] = {&X0, &TOP, &X1, &BOTTOM, &SIZE, &ELEMENT, &ARTIFACT, &TEXT};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {

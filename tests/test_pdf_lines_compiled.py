@@ -1,6 +1,7 @@
-"""A line's one-pass measures: the compiled twin (``_line_measures.c``) gives
-what ``python_line_measures`` gives, the same objects included, on hand-made
-lines and on every line of the sample and corpus PDFs."""
+"""A page's text lines, compiled (``_lines.c``): its words grouped into lines
+and each line's one-pass measures are what ``python_line_groups`` and
+``python_line_measures`` make of them, the same objects included, on hand-made
+lines and on every page of the sample and corpus PDFs."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 from extractors import pdf_lines
 from extractors.pdf_budget import Budget
-from extractors.pdf_lines import group_lines, python_line_measures
+from extractors.pdf_lines import group_lines, python_line_groups, python_line_measures
 from extractors.pdf_pdfium import read_pages
 from extractors.pdf_words import Word
 from pipeline.errors import CwsError
@@ -21,9 +22,10 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "robustness" / "pdf"
 SAMPLE_PDFS = sorted((ROOT / "samples").glob("*.pdf"))
 
 try:
-    from extractors._line_measures import line_measures as compiled
+    from extractors._lines import line_groups as compiled_groups
+    from extractors._lines import line_measures as compiled
 except ImportError:
-    compiled = None
+    compiled = compiled_groups = None
 
 LINES = {
     "one word": [Word("Annex", 72.0, 100.0, 100.0, 111.0, "Arial", 11.0)],
@@ -49,7 +51,7 @@ def _same(found, expected) -> bool:
 @pytest.fixture(autouse=True)
 def _compiled_built():
     if compiled is None:
-        pytest.fail("extractors/_line_measures.c was not compiled at install time")
+        pytest.fail("extractors/_lines.c was not compiled at install time")
 
 
 @pytest.mark.parametrize("name", LINES)
@@ -59,8 +61,26 @@ def test_compiled_line_measures_are_the_python_ones(name):
     assert _same(compiled(tuple(words)), python_line_measures(words))
 
 
-def test_the_settled_line_uses_the_compiled_measures():
+PAGES = {
+    "two lines": [Word("a", 72.0, 100.0, 80.0, 111.0), Word("b", 90.0, 100.5, 98.0, 111.5), Word("c", 72.0, 120.0, 80.0, 131.0)],
+    "a raised mark": [Word("survey", 72.0, 100.0, 110.0, 111.0), Word("3", 110.5, 97.0, 113.5, 104.0)],
+    "half an overlap": [Word("a", 72.0, 100.0, 80.0, 110.0), Word("b", 90.0, 105.0, 98.0, 115.0), Word("c", 72.0, 110.01, 80.0, 120.0)],
+    "no height": [Word(".", 72.0, 100.0, 74.0, 100.0), Word(".", 75.0, 100.0, 77.0, 100.0), Word("x", 72.0, 100.6, 76.0, 101.0)],
+    "whole numbers": [Word("1", 72, 100, 80, 110), Word("2", 90, 101, 98, 111)],
+    "no words": [],
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_compiled_line_groups_are_the_python_ones(name):
+    words = sorted(PAGES[name], key=lambda word: (word.top, word.x0))
+    assert compiled_groups(words) == python_line_groups(words)
+    assert all(a is b for found, expected in zip(compiled_groups(words), python_line_groups(words)) for a, b in zip(found, expected))
+
+
+def test_the_layout_uses_the_compiled_twins():
     assert pdf_lines.line_measures is compiled
+    assert pdf_lines.line_groups is compiled_groups
 
 
 @pytest.mark.parametrize(
@@ -73,7 +93,7 @@ def test_what_is_not_a_line_is_refused(words, error):
         compiled(words)
 
 
-def test_compiled_line_measures_hold_on_every_line_of_the_samples_and_corpus():
+def test_compiled_lines_hold_on_every_page_of_the_samples_and_corpus():
     paths = SAMPLE_PDFS + (sorted(CORPUS.glob("*.pdf")) if CORPUS.is_dir() else [])
     lines = 0
     for path in paths:
@@ -82,6 +102,8 @@ def test_compiled_line_measures_hold_on_every_line_of_the_samples_and_corpus():
         except (CwsError, pdfium.PdfiumError):  # unreadable: the reader's typed errors are tested elsewhere
             continue
         for page in pages:
+            ordered = sorted(page.words, key=lambda word: (word.top, word.x0))
+            assert compiled_groups(ordered) == python_line_groups(ordered), path.name
             for line in group_lines(page.words, page.number):
                 assert _same(compiled(line.words), python_line_measures(line.words)), path.name
                 lines += 1
