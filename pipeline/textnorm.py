@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width characters
 # A run of spaces to collapse: two or more, or one that is not a plain space
 # (single plain spaces, most of them, are left alone without a substitution each).
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
@@ -35,7 +35,10 @@ def normalize_space(text: str) -> str:
     """Collapse runs of spaces (NBSP and friends included) and strip the ends."""
     if text.isascii() and "  " not in text and "\t" not in text:  # nothing to remove or collapse
         return text.strip()
-    return _SPACES.sub(" ", text.translate(_INVISIBLE)).strip()
+    for invisible in _INVISIBLE:  # a scan each: str.translate looks every character up in a dict
+        if invisible in text:
+            text = text.replace(invisible, "")
+    return _SPACES.sub(" ", text).strip()
 
 
 def vocabulary(texts: Iterable[str]) -> frozenset[str]:
