@@ -6,7 +6,7 @@ import dataclasses
 import importlib
 from pathlib import Path
 
-from extractors.blocks import SourceDocument
+from extractors.blocks import Block, SourceDocument
 from pipeline.errors import InputNotFound, UnsupportedFormat
 from pipeline.textnorm import valid_text
 
@@ -47,7 +47,13 @@ def with_valid_text(source: SourceDocument) -> SourceDocument:
         replaced += count
         return text
 
-    blocks = [dataclasses.replace(block, text=clean(block.text), label=clean(block.label)) for block in source.blocks]
+    def cleaned(block: Block) -> Block:
+        text, label = clean(block.text), clean(block.label)
+        if text is block.text and label is block.label:  # valid already, as most blocks are: no copy
+            return block
+        return dataclasses.replace(block, text=text, label=label)
+
+    blocks = [cleaned(block) for block in source.blocks]
     return dataclasses.replace(
         source,
         file_name=clean(source.file_name),
