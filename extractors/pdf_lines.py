@@ -87,7 +87,7 @@ def python_line_measures(words: list[Word]) -> tuple:
     """What one pass over a line's words tells: its extreme coordinates (x0,
     top, x1, bottom), whether every word has the first's size and element,
     whether all are artifacts, the first longest word, and the joined text.
-    Compiled in ``_lines.c``."""
+    Compiled in ``_layout.c``."""
     first = words[0]
     x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
     size, longest, element = first.size, first, first.element
@@ -195,7 +195,7 @@ def python_line_groups(words: list[Word]) -> list[list[Word]]:
     """Words (sorted top to bottom, then left to right) into lines: a word joins
     the open line when they overlap vertically by at least half the shorter of
     the two (so superscript marks stay on their line). One pass: the open
-    line's extent is kept as it grows. Compiled in ``_lines.c``."""
+    line's extent is kept as it grows. Compiled in ``_layout.c``."""
     groups: list[list[Word]] = []
     current: list[Word] = []
     top = bottom = 0.0
@@ -231,6 +231,6 @@ def _as_bullet(word: Word) -> Word:
 
 
 try:  # the compiled twins, built at install time where a C compiler was found
-    from extractors._lines import line_groups, line_measures
+    from extractors._layout import line_groups, line_measures
 except ImportError:
     line_groups, line_measures = python_line_groups, python_line_measures

@@ -67,6 +67,13 @@ def take_table_words(words: list[Word], grid: TableGrid) -> tuple[list[list[list
     tops = [top for top, _ in spans]
     ordered = tops == sorted(tops)
     reach = list(accumulate((bottom for _, bottom in spans), max))  # lowest bottom of rows 0 … i
+    return cells, place_words(words, rows, tops, reach, ordered, cells)
+
+
+def python_place_words(words: list[Word], rows: list[list[Box]], tops: list[float], reach: list[float], ordered: bool, cells: list) -> list[Word]:
+    """Put each word in the cell of the first row holding its middle (the rows
+    searched by bisection on their ``tops`` where those are ``ordered``);
+    returns the words outside every cell. Compiled in ``_layout.c``."""
     outside: list[Word] = []
     for word in words:
         x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2  # Word.middle, inlined: a call per word adds up
@@ -78,7 +85,7 @@ def take_table_words(words: list[Word], grid: TableGrid) -> tuple[list[list[list
                 break
         else:
             outside.append(word)
-    return cells, outside
+    return outside
 
 
 def _rows_holding(y: float, tops: list[float], reach: list[float]) -> list[int]:
@@ -153,3 +160,9 @@ def _present(row: tuple[Box | None, ...]) -> list[Box]:
 
 def _inside(x: float, y: float, box: Box) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+try:  # the compiled twin, built at install time where a C compiler was found
+    from extractors._layout import place_words
+except ImportError:
+    place_words = python_place_words

@@ -1,7 +1,8 @@
-"""A page's text lines, compiled (``_lines.c``): its words grouped into lines
-and each line's one-pass measures are what ``python_line_groups`` and
-``python_line_measures`` make of them, the same objects included, on hand-made
-lines and on every page of the sample and corpus PDFs."""
+"""The layout's loops, compiled (``_layout.c``): a page's words grouped into
+lines, each line's one-pass measures and the words placed in a ruled table's
+cells are what ``python_line_groups``, ``python_line_measures`` and
+``python_place_words`` make of them, the same objects included, on hand-made
+cases and on every page of the sample and corpus PDFs."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from extractors import pdf_lines
+from extractors import pdf_lines, pdf_tables
 from extractors.pdf_budget import Budget
 from extractors.pdf_lines import group_lines, python_line_groups, python_line_measures
 from extractors.pdf_pdfium import read_pages
-from extractors.pdf_words import Word
+from extractors.pdf_tables import python_place_words, take_table_words
+from extractors.pdf_words import TableGrid, Word
 from pipeline.errors import CwsError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,10 +24,11 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "robustness" / "pdf"
 SAMPLE_PDFS = sorted((ROOT / "samples").glob("*.pdf"))
 
 try:
-    from extractors._lines import line_groups as compiled_groups
-    from extractors._lines import line_measures as compiled
+    from extractors._layout import line_groups as compiled_groups
+    from extractors._layout import line_measures as compiled
+    from extractors._layout import place_words as compiled_place
 except ImportError:
-    compiled = compiled_groups = None
+    compiled = compiled_groups = compiled_place = None
 
 LINES = {
     "one word": [Word("Annex", 72.0, 100.0, 100.0, 111.0, "Arial", 11.0)],
@@ -51,7 +54,7 @@ def _same(found, expected) -> bool:
 @pytest.fixture(autouse=True)
 def _compiled_built():
     if compiled is None:
-        pytest.fail("extractors/_lines.c was not compiled at install time")
+        pytest.fail("extractors/_layout.c was not compiled at install time")
 
 
 @pytest.mark.parametrize("name", LINES)
@@ -93,18 +96,65 @@ def test_what_is_not_a_line_is_refused(words, error):
         compiled(words)
 
 
-def test_compiled_lines_hold_on_every_page_of_the_samples_and_corpus():
+def _pages_of_samples_and_corpus():
+    """(file name, page) of every page PDFium reads of the sample and corpus PDFs."""
     paths = SAMPLE_PDFS + (sorted(CORPUS.glob("*.pdf")) if CORPUS.is_dir() else [])
-    lines = 0
     for path in paths:
         try:
             pages = list(read_pages(path.read_bytes(), path.name, Budget(600, path.name, 10**5, 10**7)))
         except (CwsError, pdfium.PdfiumError):  # unreadable: the reader's typed errors are tested elsewhere
             continue
-        for page in pages:
-            ordered = sorted(page.words, key=lambda word: (word.top, word.x0))
-            assert compiled_groups(ordered) == python_line_groups(ordered), path.name
-            for line in group_lines(page.words, page.number):
-                assert _same(compiled(line.words), python_line_measures(line.words)), path.name
-                lines += 1
+        yield from ((path.name, page) for page in pages)
+
+
+def test_compiled_lines_hold_on_every_page_of_the_samples_and_corpus():
+    lines = 0
+    for name, page in _pages_of_samples_and_corpus():
+        ordered = sorted(page.words, key=lambda word: (word.top, word.x0))
+        assert compiled_groups(ordered) == python_line_groups(ordered), name
+        for line in group_lines(page.words, page.number):
+            assert _same(compiled(line.words), python_line_measures(line.words)), name
+            lines += 1
     assert lines > 5000
+
+
+def _grid(*rows):
+    return TableGrid(bbox=(0.0, 0.0, 300.0, 300.0), rows=tuple(tuple(row) for row in rows))
+
+
+def _word(text: str, x: float, y: float) -> Word:
+    return Word(text, x - 2.0, y - 3.0, x + 2.0, y + 3.0, "F", 6.0)
+
+
+GRIDS = {
+    "two by two": _grid([(0.0, 0.0, 100.0, 50.0), (100.0, 0.0, 200.0, 50.0)], [(0.0, 50.0, 100.0, 100.0), (100.0, 50.0, 200.0, 100.0)]),
+    "a merged cell": _grid([(0.0, 0.0, 200.0, 50.0), None], [(0.0, 50.0, 100.0, 100.0), (100.0, 50.0, 200.0, 100.0)]),
+    "rows out of order": _grid([(0.0, 50.0, 100.0, 100.0)], [(0.0, 0.0, 100.0, 50.0)]),
+    "a row reaching far down": _grid([(0.0, 0.0, 50.0, 200.0), (50.0, 0.0, 100.0, 20.0)], [(50.0, 20.0, 100.0, 40.0)]),
+    "an empty row": _grid([None, None], [(0.0, 50.0, 100.0, 100.0)]),
+}
+WORDS = [_word(f"w{x}-{y}", x, y) for x in (10.0, 100.0, 150.0, 250.0) for y in (10.0, 25.0, 50.0, 75.0, 150.0)]
+
+
+@pytest.mark.parametrize("name", GRIDS)
+def test_compiled_table_cells_are_the_python_ones(name, monkeypatch):
+    compiled_result = take_table_words(WORDS, GRIDS[name])
+    monkeypatch.setattr(pdf_tables, "place_words", python_place_words)
+    assert compiled_result == take_table_words(WORDS, GRIDS[name])
+    assert sum(len(cell) for row in compiled_result[0] for cell in row) > 0
+
+
+def test_the_table_code_uses_the_compiled_twin():
+    assert pdf_tables.place_words is compiled_place
+
+
+def test_compiled_table_cells_hold_on_every_ruled_page_of_the_samples_and_corpus(monkeypatch):
+    placed = 0
+    for name, page in _pages_of_samples_and_corpus():
+        for grid in page.tables:
+            monkeypatch.setattr(pdf_tables, "place_words", compiled_place)
+            compiled_result = take_table_words(page.words, grid)
+            monkeypatch.setattr(pdf_tables, "place_words", python_place_words)
+            assert compiled_result == take_table_words(page.words, grid), name
+            placed += sum(len(cell) for row in compiled_result[0] for cell in row)
+    assert placed > 1000

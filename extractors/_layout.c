@@ -1,15 +1,17 @@
-/* A page's text lines, compiled: its words grouped into lines, and a line's
- * measures in one pass over its words.
+/* The layout's loops over a page's words, compiled: words grouped into lines,
+ * a line's measures in one pass over its words, and words placed in the cells
+ * of a ruled table.
  *
- * The twins of ``extractors.pdf_lines.python_line_groups`` and
- * ``python_line_measures``: the same comparisons, in the same order, on the
- * same word attributes, and the same objects returned (the extreme
- * coordinates are the words' own float objects). tests/test_pdf_lines_compiled.py
- * holds the twins to the same results on hand-made lines and on every page of
- * the sample and corpus PDFs.
+ * The twins of ``extractors.pdf_lines.python_line_groups``,
+ * ``python_line_measures`` and ``extractors.pdf_tables.python_place_words``:
+ * the same comparisons, in the same order, on the same word attributes, and
+ * the same objects returned (the extreme coordinates are the words' own float
+ * objects). tests/test_pdf_layout_compiled.py holds the twins to the same
+ * results on hand-made cases and on every page of the sample and corpus PDFs.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <string.h>
 
 static PyObject *X0, *TOP, *X1, *BOTTOM, *SIZE, *ELEMENT, *ARTIFACT, *TEXT, *SPACE, *EMPTY;
 
@@ -230,20 +232,176 @@ failed:
     return NULL;
 }
 
+/* A sequence of floats as a C array (PyMem_Free it); NULL with an error set. */
+static double *doubles(PyObject *given, Py_ssize_t *count) {
+    PyObject *seq = PySequence_Fast(given, "a sequence of numbers expected");
+    if (seq == NULL)
+        return NULL;
+    *count = PySequence_Fast_GET_SIZE(seq);
+    double *values = PyMem_Malloc(sizeof(double) * (size_t)(*count ? *count : 1));
+    if (values == NULL) {
+        Py_DECREF(seq);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < *count; i++)
+        values[i] = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(seq, i));
+    Py_DECREF(seq);
+    if (PyErr_Occurred()) {
+        PyMem_Free(values);
+        return NULL;
+    }
+    return values;
+}
+
+/* A word's (x0 + x1) / 2 and (top + bottom) / 2; -1 with an error set. */
+static int middle(PyObject *word, double *x, double *y) {
+    PyObject *names[] = {X0, X1, TOP, BOTTOM};
+    double values[4];
+    for (int i = 0; i < 4; i++) {
+        PyObject *value = PyObject_GetAttr(word, names[i]);
+        values[i] = value ? PyFloat_AsDouble(value) : -1;
+        Py_XDECREF(value);
+        if (PyErr_Occurred())
+            return -1;
+    }
+    *x = (values[0] + values[1]) / 2;
+    *y = (values[2] + values[3]) / 2;
+    return 0;
+}
+
+PyDoc_STRVAR(place_words_doc,
+"place_words(words, rows, tops, reach, ordered, cells) -> list\n\n"
+"Put each word in ``cells[row][column]`` of the first row (in the grid's\n"
+"order) with a box (x0, top, x1, bottom) holding its middle, and return the\n"
+"words no cell holds. ``rows``: each row's boxes; ``tops`` and ``reach``: each\n"
+"row's top and the lowest bottom of the rows up to it, searched by bisection\n"
+"where the tops are ``ordered``, every row tried where not.");
+
+static PyObject *place_words(PyObject *module, PyObject *args) {
+    (void)module;
+    PyObject *given_words, *given_rows, *given_tops, *given_reach, *cells;
+    int ordered;
+    if (!PyArg_ParseTuple(args, "OOOOpO", &given_words, &given_rows, &given_tops, &given_reach, &ordered, &cells))
+        return NULL;
+    PyObject *words = PySequence_Fast(given_words, "words must be a sequence");
+    PyObject *rows = words ? PySequence_Fast(given_rows, "rows must be a sequence") : NULL;
+    Py_ssize_t row_count = rows ? PySequence_Fast_GET_SIZE(rows) : 0, count = 0;
+    double **boxes = rows ? PyMem_Calloc((size_t)(row_count ? row_count : 1), sizeof(double *)) : NULL;
+    Py_ssize_t *widths = rows ? PyMem_Calloc((size_t)(row_count ? row_count : 1), sizeof(Py_ssize_t)) : NULL;
+    double *tops = NULL, *reach = NULL;
+    PyObject *outside = NULL;
+    if (boxes == NULL || widths == NULL) {
+        if (rows != NULL)
+            PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t r = 0; r < row_count; r++) {
+        PyObject *row = PySequence_Fast(PySequence_Fast_GET_ITEM(rows, r), "a row must be a sequence of boxes");
+        if (row == NULL)
+            goto done;
+        widths[r] = PySequence_Fast_GET_SIZE(row);
+        boxes[r] = PyMem_Malloc(sizeof(double) * 4 * (size_t)(widths[r] ? widths[r] : 1));
+        for (Py_ssize_t c = 0; boxes[r] != NULL && c < widths[r]; c++) {
+            Py_ssize_t four = 0;
+            double *box = doubles(PySequence_Fast_GET_ITEM(row, c), &four);
+            if (box != NULL && four != 4)
+                PyErr_SetString(PyExc_ValueError, "a box has four coordinates");
+            if (box != NULL && four == 4)
+                memcpy(boxes[r] + 4 * c, box, sizeof(double) * 4);
+            PyMem_Free(box);
+            if (PyErr_Occurred())
+                break;
+        }
+        Py_DECREF(row);
+        if (boxes[r] == NULL && !PyErr_Occurred())
+            PyErr_NoMemory();
+        if (PyErr_Occurred())
+            goto done;
+    }
+    tops = doubles(given_tops, &count);
+    if (tops == NULL || count != row_count)
+        goto mismatched;
+    reach = doubles(given_reach, &count);
+    if (reach == NULL || count != row_count)
+        goto mismatched;
+    outside = PyList_New(0);
+    if (outside == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(words); i++) {
+        PyObject *word = PySequence_Fast_GET_ITEM(words, i);
+        double x, y;
+        if (middle(word, &x, &y) < 0)
+            goto failed;
+        Py_ssize_t low = 0, high = row_count - 1;
+        if (ordered) { /* bisect_right(tops, y) - 1, then up while the rows reach down to y */
+            Py_ssize_t lo = 0, hi = row_count;
+            while (lo < hi) {
+                Py_ssize_t mid = (lo + hi) / 2;
+                if (y < tops[mid])
+                    hi = mid;
+                else
+                    lo = mid + 1;
+            }
+            high = lo - 1;
+            low = high;
+            while (low >= 0 && reach[low] >= y)
+                low--;
+            low++;
+        }
+        int placed = 0;
+        for (Py_ssize_t r = low; r <= high && !placed; r++) {
+            for (Py_ssize_t c = 0; c < widths[r]; c++) {
+                double *box = boxes[r] + 4 * c;
+                if (box[0] <= x && x <= box[2] && box[1] <= y && y <= box[3]) {
+                    PyObject *row_cells = PySequence_GetItem(cells, r);
+                    PyObject *cell = row_cells ? PySequence_GetItem(row_cells, c) : NULL;
+                    int failed = cell == NULL || PyList_Append(cell, word) < 0;
+                    Py_XDECREF(cell);
+                    Py_XDECREF(row_cells);
+                    if (failed)
+                        goto failed;
+                    placed = 1;
+                    break;
+                }
+            }
+        }
+        if (!placed && PyList_Append(outside, word) < 0)
+            goto failed;
+    }
+    goto done;
+mismatched:
+    if (!PyErr_Occurred())
+        PyErr_SetString(PyExc_ValueError, "tops and reach must have one value per row");
+failed:
+    Py_CLEAR(outside);
+done:
+    for (Py_ssize_t r = 0; boxes != NULL && r < row_count; r++)
+        PyMem_Free(boxes[r]);
+    PyMem_Free(boxes);
+    PyMem_Free(widths);
+    PyMem_Free(tops);
+    PyMem_Free(reach);
+    Py_XDECREF(rows);
+    Py_XDECREF(words);
+    return outside;
+}
+
 static PyMethodDef methods[] = {
+    {"place_words", place_words, METH_VARARGS, place_words_doc},
     {"line_groups", line_groups, METH_O, line_groups_doc},
     {"line_measures", line_measures, METH_O, line_measures_doc},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "_lines",
-    "A page's text lines, compiled: words grouped into lines, a line's measures (see extractors.pdf_lines).", -1,
+    PyModuleDef_HEAD_INIT, "_layout",
+    "The layout's loops over a page's words, compiled (see extractors.pdf_lines and extractors.pdf_tables).", -1,
     methods,
     NULL, NULL, NULL, NULL,
 };
 
-PyMODINIT_FUNC PyInit__lines(void) {
+PyMODINIT_FUNC PyInit__layout(void) {
     const char *names[] = {"x0", "top", "x1", "bottom", "size", "element", "artifact", "text"};
     PyObject **slots[] = {&X0, &TOP, &X1, &BOTTOM, &SIZE, &ELEMENT, &ARTIFACT, &TEXT};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
