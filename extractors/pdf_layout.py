@@ -39,13 +39,10 @@ class Paragraph:
 
     @property
     def box(self) -> Box:
-        boxes = [line.box for line in self.lines if line.page == self.page]
-        return (
-            min(b[0] for b in boxes),
-            min(b[1] for b in boxes),
-            max(b[2] for b in boxes),
-            max(b[3] for b in boxes),
-        )
+        """The box around the paragraph's lines on its first page."""
+        page = self.lines[0].page
+        x0s, tops, x1s, bottoms = zip(*(line.box for line in self.lines if line.page == page))
+        return min(x0s), min(tops), max(x1s), max(bottoms)
 
     @property
     def text(self) -> str:
