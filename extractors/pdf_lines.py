@@ -104,8 +104,6 @@ def python_line_measures(words: list[Word]) -> tuple:
     return x0, top, x1, bottom, one_size, one_element, artifact, longest, join_words(words)
 
 
-
-
 def leading_number(words: list[Word]) -> int | None:
     """The number opening a line, where it is short (three digits at most) and
     text follows it: a footnote's number, if the line is a footnote's."""
