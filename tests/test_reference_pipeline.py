@@ -179,3 +179,24 @@ def test_a_hit_sentence_is_spacy_span_sent_for_every_span(text):
         for end in range(start + 1, len(doc) + 1):
             sentence = doc[start:end].sent
             assert kept.sentence(start) == (sentence.start_char, sentence.end_char), (start, end)
+
+
+@pytest.mark.parametrize("path", INPUTS[:4], ids=lambda path: path.stem)
+def test_the_ruler_sets_the_entities_spacy_ruler_would(path):
+    """The screened ruler's own ``set_annotations`` skips spaCy's per-token check
+    for earlier entities on a fresh doc; the entities, labels and ids must be spaCy's."""
+    from spacy.pipeline import EntityRuler
+
+    nlp = pipeline()
+    ruler = nlp.get_pipe("entity_ruler")
+    compared = 0
+    for unit in text_units(extract_document(path)):
+        ours, theirs = nlp.make_doc(unit.text), nlp.make_doc(unit.text)
+        matches = ruler.match(ours)
+        ruler.set_annotations(ours, matches)
+        EntityRuler.set_annotations(ruler, theirs, matches)
+        assert [(e.start, e.end, e.label_, e.id_) for e in ours.ents] == [
+            (e.start, e.end, e.label_, e.id_) for e in theirs.ents
+        ], unit.id
+        compared += len(ours.ents)
+    assert compared > 10

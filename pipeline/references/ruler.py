@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.references.nlp import lexicon, text_screens
 from pipeline.references.token_patterns import TokenPatterns
@@ -45,6 +45,26 @@ class ScreenedEntityRuler(EntityRuler):
         matches += self.phrase_matcher(doc)
         found = {(match_id, start, end) for match_id, start, end in matches if start != end}
         return sorted(found, key=lambda match: (match[2] - match[1], -match[1]), reverse=True)
+
+
+    def set_annotations(self, doc: Doc, matches: list[tuple[int, int, int]]) -> None:
+        """As ``EntityRuler.set_annotations``: the matches, longest first, kept
+        where neither end falls on a token already taken. On a doc with no
+        entities yet (the ruler is the pipeline's only entity step) spaCy's
+        check of each match's tokens for an entity type never holds: skipped."""
+        if doc.ents or self.overwrite:
+            super().set_annotations(doc, matches)
+            return
+        found, taken = [], set()
+        for match_id, start, end in matches:
+            if start not in taken and end - 1 not in taken:
+                if match_id in self._ent_ids:
+                    label, span_id = self._ent_ids[match_id]
+                    found.append(Span(doc, start, end, label=label, span_id=span_id))
+                else:
+                    found.append(Span(doc, start, end, label=match_id))
+                taken.update(range(start, end))
+        doc.ents = found
 
 
 @Language.factory("screened_entity_ruler", default_config={"phrase_matcher_attr": None})
