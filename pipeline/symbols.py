@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -71,14 +72,41 @@ class SymbolMatch:
 def find_symbols(text: str) -> list[SymbolMatch]:
     """Every document symbol, circular and standard in ``text``, in text order."""
     grammar = _grammar()
-    if not grammar.anchor.search(text):  # far cheaper than the grammar, which is tried at every capital
-        return []
     matches = []
-    for match in grammar.pattern.finditer(text):
+    for match in grammar_matches(text, grammar):
         found = _document(match, grammar) if match.group("doc_body") else _other(match)
         if found is not None:
             matches.append(found)
     return matches
+
+
+def grammar_matches(text: str, grammar: _Grammar) -> Iterator[re.Match]:
+    """What ``grammar.pattern.finditer(text)`` finds, the grammar (tried at every
+    capital) run only from where the next match can start: every match holds
+    an anchor, its first one where its body ends (a document's), or at its
+    "C." (a circular, perhaps after "Circular") or its "ST." (a standard)."""
+    position = 0
+    while (anchor := grammar.anchor.search(text, position)) is not None:
+        match = grammar.pattern.search(text, max(position, _earliest_start(text, anchor.start())))
+        if match is None:
+            return
+        yield match
+        position = match.end()
+
+
+def _earliest_start(text: str, anchor: int) -> int:
+    """The earliest a match holding the anchor at ``anchor`` as its first can
+    start: before the capitals and slashes of a document's body, or before the
+    word and spaces of "Circular " in front of a circular's "C."."""
+    body = anchor
+    while body > 0 and (text[body - 1] == "/" or "A" <= text[body - 1] <= "Z"):
+        body -= 1
+    word = anchor
+    while word > 0 and text[word - 1].isspace():
+        word -= 1
+    while word > 0 and ("A" <= text[word - 1] <= "Z" or "a" <= text[word - 1] <= "z"):
+        word -= 1
+    return min(body, word)
 
 
 def parse_symbol(text: str) -> Symbol | None:

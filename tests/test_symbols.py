@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.symbols import _grammar, find_symbols, parse_symbol
+from pipeline.symbols import _grammar, find_symbols, grammar_matches, parse_symbol
 
 FOUND = [
     # documents, spaced as printed
@@ -143,3 +143,23 @@ def test_every_symbol_the_grammar_finds_holds_the_anchor_that_screens_texts():
     matched = [match.group() for text in texts for match in grammar.pattern.finditer(text)]
     assert len(matched) > 200
     assert [symbol for symbol in matched if not grammar.anchor.search(symbol)] == []
+
+
+def test_the_grammar_run_from_the_anchors_finds_what_it_finds_over_the_whole_text():
+    # find_symbols runs the grammar only from where a match can start (before
+    # the capitals and slashes of a body, or "Circular " before "C."); it must
+    # find the very matches the grammar finds when tried at every position.
+    grammar = _grammar()
+    glued_and_spaced = [
+        "Circular   C.CWS.180 of", "CircularC. CWS 74", "CIRCULAR\nC. CWS 9", "DOCUMENTCWS/11/28", "ECWS/11/28",
+        "CWS/4BIS/3 and WO/GA/58/9 Rev. 2", "ST.10/C then ST. 96 and St.3", "Mr. C. Smith and CWS/1/2",
+        "05/27/2016 at SCIT/SDWG/11/11", "C.CWS/5/2", "A/B/C/D/E/F/12/3",
+    ]
+    texts = [text for text, _ in FOUND] + NOT_SYMBOLS + glued_and_spaced + _lines_of_real_documents()
+    texts += [" ".join(texts[index : index + 5]) for index in range(0, len(texts), 5)]  # several per text
+    found = 0
+    for text in texts:
+        expected = [match.span() for match in grammar.pattern.finditer(text)]
+        assert [match.span() for match in grammar_matches(text, grammar)] == expected, text
+        found += len(expected)
+    assert found > 400
