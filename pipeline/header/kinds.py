@@ -11,6 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from pathlib import Path
 
 from pipeline.model import DocumentKind, Metadata
@@ -52,7 +53,8 @@ def decide_kind(metadata: Metadata, texts: list[str]) -> DocumentKind:
 
 
 def _holds(item: _Evidence, metadata: Metadata, texts: list[str]) -> bool:
-    if item.where == "text":
-        return sum(1 for text in texts if item.pattern.search(text)) >= item.min_count
+    if item.where == "text":  # the first ``min_count`` texts that hold it are enough
+        holding = (text for text in texts if item.pattern.search(text))
+        return item.min_count <= 0 or next(islice(holding, item.min_count - 1, None), None) is not None
     value = getattr(metadata, item.where)
     return value is not None and bool(item.pattern.search(value))
