@@ -101,9 +101,9 @@ def _page_words(page, number: int, budget: Budget, page_text: PageText) -> PageW
     if not textpage:
         raise pdfium.PdfiumError("Failed to load text page.")
     try:
-        text = page_text.read(textpage)
+        text, count = page_text.read(textpage)
         budget.check_characters(len(text) - sum(map(text.count, " \r\n")), number)  # PDFium adds spaces
-        words = _words(textpage, height, text)
+        words = _words(textpage, height, text, count)
     finally:
         pdfium_c.FPDFText_ClosePage(textpage)
     paths, images = graphics(page)
@@ -115,14 +115,14 @@ def _page_words(page, number: int, budget: Budget, page_text: PageText) -> PageW
     )
 
 
-def _words(raw, height: float, text: str) -> list[Word]:
+def _words(raw, height: float, text: str, count: int) -> list[Word]:
     """The page's words, read run by run: the text page's text in one call, then
     each run of non-space characters measured at its ends. A run drawn by one
     text object has one font, size and baseline; only a run spanning several
     objects (or bending off its baseline) is measured character by character.
     Words end at PDFium's spaces: it reports the file's own spaces and those it
-    infers from gaps alike as generated, so they cannot be told apart."""
-    count = pdfium_c.FPDFText_CountChars(raw)
+    infers from gaps alike as generated, so they cannot be told apart. ``count``:
+    the characters PDFium counts on the text page."""
     if len(text) != count:  # characters outside the BMP: indexes and UTF-16 units differ
         return _split(_chars(address(raw), height, range(count)))
     return _Measure(raw, height).words(text)
@@ -149,15 +149,16 @@ class PageText:
     def __init__(self) -> None:
         self._buffer = text_units(4096)()
 
-    def read(self, raw) -> str:
-        """All text of the text page ``raw``, PDFium's own spaces and line breaks included."""
+    def read(self, raw) -> tuple[str, int]:
+        """All text of the text page ``raw``, PDFium's own spaces and line breaks
+        included, and how many characters PDFium counts in it."""
         textpage = address(raw)
         count = char_count(textpage)
         if count + 1 > len(self._buffer):
             self._buffer = text_units(2 ** (count + 1).bit_length())()
         at = ctypes.addressof(self._buffer)
         written = text_range(textpage, 0, count, at)
-        return ctypes.string_at(at, max(written - 1, 0) * 2).decode("utf-16-le", errors="replace")
+        return ctypes.string_at(at, max(written - 1, 0) * 2).decode("utf-16-le", errors="replace"), count
 
 
 _DOUBLE = ctypes.sizeof(ctypes.c_double)

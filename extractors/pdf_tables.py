@@ -70,7 +70,9 @@ def take_table_words(words: list[Word], grid: TableGrid) -> tuple[list[list[list
     return cells, place_words(words, rows, tops, reach, ordered, cells)
 
 
-def python_place_words(words: list[Word], rows: list[list[Box]], tops: list[float], reach: list[float], ordered: bool, cells: list) -> list[Word]:
+def python_place_words(
+    words: list[Word], rows: list[list[Box]], tops: list[float], reach: list[float], ordered: bool, cells: list
+) -> list[Word]:
     """Put each word in the cell of the first row holding its middle (the rows
     searched by bisection on their ``tops`` where those are ``ordered``);
     returns the words outside every cell. Compiled in ``_layout.c``."""
