@@ -46,7 +46,6 @@ class ScreenedEntityRuler(EntityRuler):
         found = {(match_id, start, end) for match_id, start, end in matches if start != end}
         return sorted(found, key=lambda match: (match[2] - match[1], -match[1]), reverse=True)
 
-
     def set_annotations(self, doc: Doc, matches: list[tuple[int, int, int]]) -> None:
         """As ``EntityRuler.set_annotations``: the matches, longest first, kept
         where neither end falls on a token already taken. On a doc with no
