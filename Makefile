@@ -12,7 +12,7 @@ REAL_DIFF := $(VENV)/bin/cws diff samples/cws_12_22.txt samples/wo_ga_58_9.txt -
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml $(CONSTRAINTS) extractors/_pdfium_runs.c extractors/_pdfium_rules.c extractors/_pdfium_addresses.h extractors/_layout.c
+$(STAMP): pyproject.toml $(CONSTRAINTS) extractors/_pdfium_runs.c extractors/_pdfium_rules.c extractors/_pdfium_addresses.h extractors/_layout.c pipeline/references/_token_patterns.c
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP_INSTALL) --upgrade pip
 	$(PIP_INSTALL) -e '.[test]'

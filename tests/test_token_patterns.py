@@ -1,8 +1,11 @@
 """The token pattern matcher finds what spaCy's Matcher finds: every (label,
 start, end) a pattern matches, all lengths of ``?``, ``*`` and ``+`` included.
 Cases worked out by hand, then random token strings checked against spaCy's
-own Matcher, then the patterns it refuses. (The whole corpus is checked
-against spaCy's entity ruler in ``test_reference_pipeline.py``.)"""
+own Matcher, then the patterns it refuses. The compiled walk
+(``_token_patterns.c``) and its Python twin (``python_matches``) give the same
+matches, in the same order, on all of these and on every token of the sample
+and corpus texts with the real patterns. (The whole corpus is checked against
+spaCy's entity ruler in ``test_reference_pipeline.py``.)"""
 
 from __future__ import annotations
 
@@ -10,16 +13,39 @@ import random
 
 import pytest
 
+from pipeline.api import extract_document
+from pipeline.references import token_patterns
+from pipeline.references.nlp import pipeline
 from pipeline.references.token_patterns import TokenPatterns
+from pipeline.references.units import text_units
+from tests.conftest import SHARED, SEED_TEXTS
+
+REAL = SHARED / "corpus" / "cws-real"
+INPUTS = [*SEED_TEXTS.values(), *(sorted(REAL.glob("*.txt")) if REAL.is_dir() else [])]
+
+
+@pytest.fixture(autouse=True)
+def _compiled_built():
+    try:
+        from pipeline.references._token_patterns import Matcher  # noqa: F401
+    except ImportError:
+        pytest.fail("pipeline/references/_token_patterns.c was not compiled at install time")
 
 
 def _keys(text: str) -> list[tuple[str, str]]:
     return [(word, word.lower()) for word in text.split()]
 
 
+def _both(compiled: TokenPatterns, keys, labels) -> list[tuple[str, int, int]]:
+    """The compiled walk's matches, held to the Python twin's."""
+    found = compiled.matches(keys, labels)
+    assert found == compiled.python_matches(keys, labels), keys
+    return found
+
+
 def _matches(patterns: dict, text: str, labels=None) -> set[tuple[str, int, int]]:
     compiled = TokenPatterns(patterns)
-    return set(compiled.matches(_keys(text), labels if labels is not None else patterns))
+    return set(_both(compiled, _keys(text), labels if labels is not None else patterns))
 
 
 CASES = [
@@ -47,7 +73,7 @@ def test_matches_worked_out_by_hand(pattern, text, expected):
 def test_norm_is_read_from_the_key():
     compiled = TokenPatterns({"DOC": [[{"LOWER": "document"}, {"NORM": "SYMBOL_DOCUMENT"}]]})
     keys = [("document", "document"), ("CWS/6/34", "SYMBOL_DOCUMENT"), ("document", "document"), ("CWS/6/34", "cws/6/34")]
-    assert compiled.matches(keys, ["DOC"]) == [("DOC", 0, 2)]
+    assert _both(compiled, keys, ["DOC"]) == [("DOC", 0, 2)]
 
 
 def test_labels_share_first_elements_and_are_told_apart():
@@ -64,7 +90,7 @@ def test_labels_share_first_elements_and_are_told_apart():
 def test_a_match_is_given_once_when_two_patterns_find_it():
     patterns = {"L": [[{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}], [{"LOWER": "a"}, {"LOWER": "b"}]]}
     compiled = TokenPatterns(patterns)
-    assert sorted(compiled.matches(_keys("a b"), ["L"])) == [("L", 0, 1), ("L", 0, 2)]
+    assert sorted(_both(compiled, _keys("a b"), ["L"])) == [("L", 0, 1), ("L", 0, 2)]
 
 
 RANDOM_PATTERNS = {
@@ -94,9 +120,37 @@ def test_random_texts_match_as_spacy_matcher_matches():
         words = [generator.choice("a b c d A B C".split()) for _ in range(generator.randint(1, 12))]
         doc = Doc(vocab, words=words)
         expected = {(vocab.strings[key], start, end) for key, start, end in matcher(doc)}
-        assert set(compiled.matches([(word, word.lower()) for word in words], RANDOM_PATTERNS)) == expected, words
+        assert set(_both(compiled, [(word, word.lower()) for word in words], RANDOM_PATTERNS)) == expected, words
         found += len(expected)
     assert found > 400, "the random strings must give the patterns something to match"
+
+
+def test_tokens_forgotten_past_the_limit_are_asked_again(monkeypatch):
+    """Past ``_KEPT`` distinct tokens both twins start afresh and match as before."""
+    monkeypatch.setattr(token_patterns, "_KEPT", 3)
+    compiled = TokenPatterns(RANDOM_PATTERNS)
+    generator = random.Random(7)
+    for _ in range(50):
+        words = [generator.choice("a b c d A B C e f g".split()) for _ in range(generator.randint(1, 12))]
+        _both(compiled, [(word, word.lower()) for word in words], RANDOM_PATTERNS)
+    assert len(compiled._tokens) <= 3 + 12
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda path: path.stem)
+def test_the_twins_agree_on_every_text_with_the_real_patterns(path):
+    """Every unit of the text, tokenized as the pipeline does, every label wanted
+    and each label alone: the same matches in the same order."""
+    nlp = pipeline()
+    ruler = nlp.get_pipe("entity_ruler")
+    compiled = TokenPatterns(ruler.token_patterns)
+    labels = list(ruler.token_patterns)
+    found = 0
+    for unit in text_units(extract_document(path)):
+        keys = nlp.tokenizer(unit.text)._.token_keys
+        found += len(_both(compiled, keys, labels))
+        for label in labels:
+            _both(compiled, keys, [label])
+    assert found > 0 or path.stat().st_size < 2000, "a CWS text holds something the patterns match"
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.model import Mention
 from pipeline.references.extents import ParagraphReading, extend_mentions, read_paragraphs, read_tasks
-from pipeline.references.nlp import may_hold_mention, pipeline
+from pipeline.references.nlp import pipeline, screening
 from pipeline.references.units import Unit
 
 if TYPE_CHECKING:
@@ -82,10 +82,18 @@ class Hit:
 def find(units: list[Unit], screen: bool = True) -> list[Hit]:
     """Every match in ``units``, in unit order and, within a unit, text order.
     ``screen=False`` hands every unit to spaCy (the pre-filter's own check)."""
-    pieces = [piece for unit in units for piece in _pieces(unit) if not screen or may_hold_mention(piece[1])]
+    nlp = pipeline()
+    pieces = []
+    for unit in units:
+        for _, text, offset in _pieces(unit):
+            screens = screening(text)
+            if screens is not None or not screen:
+                pieces.append((unit, text, offset, screens))
     hits: list[Hit] = []
-    docs = pipeline().pipe((text for _, text, _ in pieces), batch_size=BATCH)
-    for (unit, _, offset), doc in zip(pieces, docs):
+    tokenize = nlp.tokenizer
+    made = (tokenize(text) if screens is None else tokenize.screened(text, screens) for _, text, _, screens in pieces)
+    docs = nlp.pipe(made, batch_size=BATCH)
+    for (unit, _, offset, _), doc in zip(pieces, docs):
         extend_mentions(doc)
         ents = doc.ents
         if ents:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.references.names import fold, fold_marks
 from pipeline.references.spacy_import import import_spacy
@@ -30,10 +30,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
-# A token's offset, length and trailing space, as spaCy's attribute names: read
-# in one array per doc (Doc.to_array), not through a Token per token.
-_START_AND_LENGTH = ["IDX", "LENGTH"]
+# A token's string (its hash), offset, length and trailing space, as spaCy's
+# attribute names: read in one array per doc (Doc.to_array), not through a Token per token.
+_STRING_AND_START = ["ORTH", "IDX"]
 _START_LENGTH_SPACE = ["IDX", "LENGTH", "SPACY"]
+_KEPT_KEYS = 200_000  # distinct token strings whose keys are remembered before starting afresh
 
 
 @cache
@@ -56,6 +57,7 @@ def pipeline() -> Language:
     Doc.set_extension("token_starts", default=(), force=True)
     Doc.set_extension("symbols", default={}, force=True)
     Doc.set_extension("source_text", default=None, force=True)
+    Doc.set_extension("text_labels", default=None, force=True)
     nlp = spacy.blank("en")
     words = lexicon()
     # Keep abbreviations such as "No." whole, so that they end no sentence.
@@ -75,21 +77,30 @@ class SymbolTokenizer:
     its kind and parsed ``Symbol``; the rest tokenized with apostrophes folded
     (so "D'ivoire" and "d’Ivoire" split alike), at unchanged offsets. Each
     token's text and norm (``token_keys``), its offset (``token_starts``), the
-    symbols by token (``symbols``) and the text itself (``source_text``) are
-    kept on the doc, so that the ruler and the hits read them without a spaCy
+    symbols by token (``symbols``), the text itself (``source_text``) and,
+    where the pre-filter read them, the labels whose text screens it passes
+    (``text_labels``) are kept on the doc, so that the ruler and the hits read them without a spaCy
     ``Token`` per token (``Doc.text`` joins the tokens again)."""
 
     def __init__(self, tokenizer):
         self.tokenizer = tokenizer
         self.vocab = tokenizer.vocab
-        self._norms: dict[str, str] = {}
+        self._keys: dict[int, tuple[str, str]] = {}  # a token string's hash: its text and norm
 
     def __call__(self, text: str) -> Doc:
+        return self.screened(text, Screening(None, find_symbols(text)))
+
+    def screened(self, text: str, screens: Screening) -> Doc:
+        """The doc of ``text``, whose symbols and passed text screens
+        ``screens`` gives (the labels kept on the doc as ``text_labels``;
+        None leaves them to the ruler)."""
         folded = fold_marks(text)
-        matches = find_symbols(text)
-        if not matches and folded == text:
-            return self.plain(text)
-        return self.pieced(text, folded, matches)
+        if not screens.symbols and folded == text:
+            doc = self.plain(text)
+        else:
+            doc = self.pieced(text, folded, screens.symbols)
+        doc._.text_labels = screens.labels
+        return doc
 
     def pieced(self, text: str, folded: str, matches: list) -> Doc:
         """The doc of ``text`` tokenized piece by piece around its symbols
@@ -109,9 +120,8 @@ class SymbolTokenizer:
             starts.append(match.start)
             position = match.end
         self._words(text, folded, position, len(text), (words, spaces, starts))
-        norms = self._fold_norms(words)
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        keys = [(word, norms[word]) for word in words]
+        keys = self._token_keys(doc.to_array("ORTH").tolist())
         for index, match in symbols.items():
             # A norm no word has lets the patterns match a symbol's kind cheaply.
             norm = doc[index].norm_ = f"SYMBOL_{match.kind.upper()}"
@@ -128,24 +138,26 @@ class SymbolTokenizer:
         """The doc of a text without symbols or marks to fold: spaCy's tokens
         as they are (what ``pieced`` would make of it, one doc sooner)."""
         doc = self.tokenizer(text)
-        starts, words = [], []
-        for start, length in doc.to_array(_START_AND_LENGTH).tolist():
-            starts.append(start)
-            words.append(text[start : start + length])
-        norms = self._fold_norms(words)
-        doc._.token_keys = [(word, norms[word]) for word in words]
+        strings, starts = doc.to_array(_STRING_AND_START).T.tolist()
+        doc._.token_keys = self._token_keys(strings)
         doc._.token_starts = starts
         doc._.source_text = text
         return doc
 
-    def _fold_norms(self, words: list[str]) -> dict[str, str]:
-        """Give each new word's lexeme its folded norm: the norm depends on the
-        text alone, so it is set once per string, not once per token. Returns
-        the norm of every word met so far."""
-        norms = self._norms
-        for word in set(words).difference(norms):
-            norms[word] = self.vocab[word].norm_ = fold(word)
-        return norms
+    def _token_keys(self, strings: list[int]) -> list[tuple[str, str]]:
+        """The text and norm of each token, by its string's hash; a new
+        string's lexeme gets its folded norm (it depends on the text alone, so
+        it is set once per string, not once per token)."""
+        keys = self._keys
+        if len(keys) > _KEPT_KEYS:
+            keys.clear()
+        return [keys.get(string) or self._new_key(string) for string in strings]
+
+    def _new_key(self, string: int) -> tuple[str, str]:
+        text = self.vocab.strings[string]
+        norm = self.vocab[text].norm_ = fold(text)
+        key = self._keys[string] = (text, norm)
+        return key
 
     def _words(self, text: str, folded: str, start: int, end: int, tokens: tuple[list, list, list]) -> None:
         """Tokenize ``text[start:end]`` onto ``tokens``: the words, whether a
@@ -203,13 +215,34 @@ def member_state_names() -> dict[str, str]:
     return {fold(spelling): name for name, spellings in member_state_spellings().items() for spelling in spellings}
 
 
+class Screening(NamedTuple):
+    """What the screens made of a text: the labels whose text screens it
+    passes and its symbols (``find_symbols``), read once for the pre-filter,
+    the tokenizer and the ruler (``labels`` None where no screen was read)."""
+
+    labels: frozenset[str] | None
+    symbols: list
+
+
+def screening(text: str) -> Screening | None:
+    """The screens' reading of ``text``; None when no pattern can match in it:
+    it passes no label's screen, holds no symbol and no known name."""
+    labels = passed_text_screens(text)
+    symbols = find_symbols(text)
+    if labels or symbols or _names().search(_squeezed(fold(text))) is not None:
+        return Screening(labels, symbols)
+    return None
+
+
 def may_hold_mention(text: str) -> bool:
-    """False when no pattern can match in ``text``: it holds no symbol, passes
-    no label's screen and holds no known name (asked in that order: cheapest first)."""
+    """False when no pattern can match in ``text`` (``screening``)."""
+    return screening(text) is not None
+
+
+def passed_text_screens(text: str) -> frozenset[str]:
+    """The labels whose text screens ``text`` passes."""
     folded = text.casefold()
-    if any(screen.passes(text, folded) for screen in text_screens().values()) or find_symbols(text):
-        return True
-    return _names().search(_squeezed(fold(text))) is not None
+    return frozenset(label for label, screen in text_screens().items() if screen.passes(text, folded))
 
 
 @dataclass(frozen=True)

@@ -11,16 +11,12 @@ Imported only when the pipeline is built, as it imports spaCy.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
-from pipeline.references.nlp import lexicon, text_screens
+from pipeline.references.nlp import lexicon, passed_text_screens
 from pipeline.references.token_patterns import TokenPatterns
-
-Screen = Callable[[Doc, str, str], bool]  # doc, its text, the text case folded
 
 
 class ScreenedEntityRuler(EntityRuler):
@@ -30,16 +26,20 @@ class ScreenedEntityRuler(EntityRuler):
 
     def add_patterns(self, patterns: list[dict]) -> None:
         super().add_patterns(patterns)
-        self._screens = {label: label_screen(label) for label in self.token_patterns}
+        kinds = lexicon()["rule_screens"]["symbols"]
+        self._symbol_labels = [(label, kinds[label]) for label in self.token_patterns if label in kinds]
         self._compiled = TokenPatterns(self.token_patterns)
         self._label_ids = {label: self.nlp.vocab.strings.add(label) for label in self.token_patterns}
 
     def match(self, doc: Doc) -> list[tuple[int, int, int]]:
         """As ``EntityRuler.match``, with only the token patterns of the labels
         whose screens the doc passes."""
-        text = doc._.source_text or doc.text
-        folded = text.casefold()
-        labels = [label for label, screen in self._screens.items() if screen(doc, text, folded)]
+        labels = doc._.text_labels
+        if labels is None:  # not read by the pre-filter
+            labels = passed_text_screens(doc._.source_text or doc.text)
+        kinds = doc._.symbol_kinds
+        if kinds:
+            labels = labels.union(label for label, kind in self._symbol_labels if kind in kinds)
         ids = self._label_ids
         matches = [(ids[label], start, end) for label, start, end in self._compiled.matches(doc._.token_keys, labels)]
         matches += self.phrase_matcher(doc)
@@ -71,12 +71,3 @@ def make_screened_entity_ruler(nlp: Language, name: str, phrase_matcher_attr: st
     """The factory ``nlp.add_pipe("screened_entity_ruler")`` builds the ruler with."""
     return ScreenedEntityRuler(nlp, name, phrase_matcher_attr=phrase_matcher_attr)
 
-
-def label_screen(label: str) -> Screen:
-    """The test a doc (and its text) passes when the patterns of ``label`` may match in it."""
-    screens = lexicon()["rule_screens"]
-    if label in screens["symbols"]:
-        kind = screens["symbols"][label]
-        return lambda doc, text, folded: kind in doc._.symbol_kinds
-    screen = text_screens()[label]
-    return lambda doc, text, folded: screen.passes(text, folded)

@@ -6,7 +6,8 @@ spaCy's Matcher makes a Python ``Token`` at every token for every predicate it
 tries and tries the first predicate of every pattern at every token. Here what
 a token satisfies is worked out once per distinct word and kept, and a pattern
 is tried only where its first token can stand, so a long text costs about one
-dictionary look-up per token. The patterns are spaCy's own format (the
+dictionary look-up per token; the walk itself is compiled (``_token_patterns.c``)
+where a C compiler was found at install time. The patterns are spaCy's own format (the
 entity ruler keeps them), read for the attributes and operators they use:
 ``ORTH``/``TEXT``, ``LOWER`` and ``NORM``, compared equal or with ``IN``,
 ``NOT_IN`` and ``REGEX``, quantified by ``?``, ``*``, ``+`` or nothing.
@@ -77,10 +78,23 @@ class TokenPatterns:
                 self._add(label, [self._element(spec) for spec in pattern])
         _gather_labels(self._root)
         self._tokens: dict[TokenKey, _Token] = {}
+        self._labels = list(patterns)
+        self._label_bits = {label: 1 << number for number, label in enumerate(self._labels)}
+        if len(self._labels) > 64:
+            raise ValueError("token patterns of at most 64 labels are supported")
+        self._compiled = _compiled_matcher(self._root, self._labels, self.predicates)
 
     def matches(self, keys: Sequence[TokenKey], labels: Iterable[str]) -> list[tuple[str, int, int]]:
         """Every (label, start, end) at which a pattern of ``labels`` matches
         the tokens ``keys`` (each token's text and norm), each once."""
+        if self._compiled is None:
+            return self.python_matches(keys, labels)
+        names, bits = self._labels, self._label_bits
+        wanted = sum(bits[label] for label in set(labels) if label in bits)
+        return [(names[label], start, end) for label, start, end in self._compiled.matches(keys, wanted)]
+
+    def python_matches(self, keys: Sequence[TokenKey], labels: Iterable[str]) -> list[tuple[str, int, int]]:
+        """``matches`` in Python, step for step as ``_token_patterns.c``."""
         wanted = frozenset(labels)
         if len(self._tokens) > _KEPT:
             self._tokens.clear()
@@ -149,6 +163,41 @@ class TokenPatterns:
             self._predicate_ids[signature] = len(self.predicates)
             self.predicates.append(_predicate(tests))
         return _Element(self._predicate_ids[signature], optional=operator in ("?", "*"), repeats=operator in ("*", "+"))
+
+
+def _compiled_matcher(root: _Node, labels: list[str], predicates: list[Callable[[str, str, str], bool]]):
+    """The compiled walk over the tree from ``root`` (None where it was not built)."""
+    try:
+        from pipeline.references._token_patterns import Matcher
+    except ImportError:
+        return None
+    numbers = {label: number for number, label in enumerate(labels)}
+    order = _nodes_in_order(root)
+    index = {id(node): number for number, node in enumerate(order)}
+    nodes = [
+        (
+            [(element.predicate, element.optional, element.repeats, index[id(child)]) for element, child in node.edges],
+            [numbers[label] for label in node.ends],
+            sum(1 << numbers[label] for label in node.labels),
+        )
+        for node in order
+    ]
+
+    def ask(key: TokenKey, predicate: int) -> bool:
+        text, norm = key
+        return predicates[predicate](text, text.lower(), norm)
+
+    return Matcher(nodes, len(predicates), ask, _KEPT)
+
+
+def _nodes_in_order(root: _Node) -> list[_Node]:
+    """``root`` and every node below it, depth first."""
+    order, waiting = [], [root]
+    while waiting:
+        node = waiting.pop()
+        order.append(node)
+        waiting.extend(child for _, child in reversed(node.edges))
+    return order
 
 
 def _gather_labels(node: _Node) -> frozenset[str]:
