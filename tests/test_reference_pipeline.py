@@ -14,7 +14,9 @@ import pytest
 from pipeline.api import extract_document
 from pipeline.references.find import find
 from pipeline.references.nlp import lexicon, may_hold_mention, pipeline
+from pipeline.references.tokens import HitToken, KeptTokens
 from pipeline.references.units import text_units
+from pipeline.symbols import find_symbols
 from tests.conftest import ROOT, SEED_TEXTS, SHARED, annotated_sentence
 
 find_module = importlib.import_module("pipeline.references.find")  # the package exports the function of that name
@@ -136,13 +138,12 @@ def test_hit_tokens_are_what_spacy_reads(path):
     for unit in units:
         doc = nlp(unit.text)
         for span in doc.ents:
-            kept = find_module.KeptTokens(
-                doc._.token_keys, doc._.token_starts, doc._.symbols, find_module.sentence_starts(doc)
-            )
+            kept = KeptTokens.of_doc(doc)
             read = kept.read(span.start, span.end)
             assert read == tuple(
-                find_module.HitToken(t.text, t.lower_, t.idx, t.is_digit, t._.symbol) for t in span
+                HitToken(t.text, t.lower_, t.idx, t.is_digit, doc._.symbols.get(t.i)) for t in span
             ), unit.id
+            assert all(token.symbol.kind == find_symbols(token.text)[0].kind for token in read if token.symbol), unit.id
             assert kept.sentence(span.start) == (span.sent.start_char, span.sent.end_char), unit.id
             compared += len(read)
     assert compared > 50
@@ -174,7 +175,7 @@ def test_a_hit_sentence_is_spacy_span_sent_for_every_span(text):
     # Every span, those crossing a sentence's end included: Span.sent gives the
     # sentence of the span's first token.
     doc = pipeline()(text)
-    kept = find_module.KeptTokens(doc._.token_keys, doc._.token_starts, doc._.symbols, find_module.sentence_starts(doc))
+    kept = KeptTokens.of_doc(doc)
     for start in range(len(doc)):
         for end in range(start + 1, len(doc) + 1):
             sentence = doc[start:end].sent

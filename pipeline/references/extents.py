@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from pipeline.references.nlp import lexicon, token_symbol
+from pipeline.references.nlp import lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from pipeline.references.tokens import KeptTokens
+    from pipeline.symbols import Symbol
 
 _NUMBER = re.compile(r"^\d{1,4}$")
 _TASK_NUMBER = re.compile(r"^(\d{1,4})(?:/(\d{1,3}))?$")
@@ -33,7 +34,7 @@ class ParagraphReading:
     items: list[str] = field(default_factory=list)
     direction: str | None = None
     annex: str | None = None  # "Annex I" of "paragraph 29 of Annex I"; "Annex" of "of the Annex"
-    symbol: Token | None = None  # "of document X"
+    symbol: Symbol | None = None  # "of document X"
     own: bool = False  # "of the present document"
 
 
@@ -42,71 +43,81 @@ def _words() -> dict:
     return lexicon()["paragraph_reference"]
 
 
-def extend_mentions(doc: Doc) -> None:
-    """Stretch each paragraph and task head over what continues it, dropping the
-    smaller matches it then covers (the symbol of "of document X")."""
-    from spacy.tokens import Span
+class Extent(NamedTuple):
+    """One mention as far as it runs: its label, its tokens (``start`` …
+    ``end``, exclusive) and, for a paragraph or task mention, what it says."""
 
-    ents = doc.ents
-    if not any(ent.label_ in _EXTENDED for ent in ents):
-        return  # nothing to stretch: the ruler's entities stand as they are, apart already
+    label: str
+    start: int
+    end: int
+    paragraphs: ParagraphReading | None = None
+    tasks: tuple[tuple[int, int | None, int], ...] = ()  # number, sub-task, token index
+
+
+def extended_mentions(ents: list[tuple[str, int, int]], tokens: KeptTokens) -> list[Extent]:
+    """The ruler's entities (label, start, end), each paragraph and task head
+    stretched over what continues it, the smaller matches it then covers (the
+    symbol of "of document X") dropped; in text order."""
+    if not any(label in _EXTENDED for label, _, _ in ents):
+        return [Extent(*ent) for ent in ents]  # nothing to stretch: apart already
     extended = []
-    for ent in ents:
-        if ent.label_ == "PARAGRAPHS":
-            end = read_paragraphs(doc, ent.start).end
-        elif ent.label_ == "TASK":
-            end = read_tasks(doc, ent.start)[1]
+    for label, start, end in ents:
+        if label == "PARAGRAPHS":
+            reading = read_paragraphs(tokens, start)
+            extended.append(Extent(label, start, max(reading.end, end), paragraphs=reading))
+        elif label == "TASK":
+            numbers, stop = read_tasks(tokens, start)
+            extended.append(Extent(label, start, max(stop, end), tasks=tuple(numbers)))
         else:
-            end = ent.end
-        extended.append(Span(doc, ent.start, max(end, ent.end), label=ent.label_))
-    kept = []
-    for span in sorted(extended, key=lambda s: (s.start, -(s.end - s.start))):
-        if kept and span.start < kept[-1].end:
+            extended.append(Extent(label, start, end))
+    kept: list[Extent] = []
+    for extent in sorted(extended, key=lambda e: (e.start, -(e.end - e.start))):
+        if kept and extent.start < kept[-1].end:
             continue
-        kept.append(span)
-    doc.ents = kept
+        kept.append(extent)
+    return kept
 
 
-def read_paragraphs(doc: Doc, start: int) -> ParagraphReading:
-    """Read the paragraph mention whose keyword is ``doc[start]``."""
+def read_paragraphs(tokens: KeptTokens, start: int) -> ParagraphReading:
+    """Read the paragraph mention whose keyword is token ``start``."""
     words = _words()
     reading = ParagraphReading(end=start + 1)
     index = start + 1
     in_range = False
-    while index < len(doc) and _NUMBER.match(doc[index].text):
-        _add_number(reading, int(doc[index].text), in_range)
-        index = reading.end = _read_items(doc, index + 1, reading)
-        separator = _separator(doc, index, words["separators"])
-        if separator is None or not _NUMBER.match(doc[separator[1]].text):
+    while index < len(tokens) and _NUMBER.match(tokens.text(index)):
+        _add_number(reading, int(tokens.text(index)), in_range)
+        index = reading.end = _read_items(tokens, index + 1, reading)
+        separator = _separator(tokens, index, words["separators"])
+        if separator is None or not _NUMBER.match(tokens.text(separator[1])):
             break
         in_range, index = separator[0] == "range", separator[1]
     index = reading.end
-    if index + 1 < len(doc) and doc[index].text == ",":
+    if index + 1 < len(tokens) and tokens.text(index) == ",":
         index += 1
-    if index < len(doc) and doc[index].lower_ in words["directions"]:
-        reading.direction = doc[index].lower_
+    if index < len(tokens) and tokens.lower(index) in words["directions"]:
+        reading.direction = tokens.lower(index)
         reading.end = index + 1
     else:
-        _read_target(doc, reading.end, reading)
+        _read_target(tokens, reading.end, reading)
     return reading
 
 
-def read_tasks(doc: Doc, start: int) -> tuple[list[tuple[int, int | None, int]], int]:
+def read_tasks(tokens: KeptTokens, start: int) -> tuple[list[tuple[int, int | None, int]], int]:
     """The tasks (number, sub-task, token index) of the task mention at
-    ``doc[start]`` and the index after it: "Tasks Nos. 18, 23, 33/3 and 43"."""
+    token ``start`` and the index after it: "Tasks Nos. 18, 23, 33/3 and 43"."""
     numbers: list[tuple[int, int | None, int]] = []
     index = start
-    while index < len(doc) and not _TASK_NUMBER.match(doc[index].text):
+    while index < len(tokens) and not _TASK_NUMBER.match(tokens.text(index)):
         index += 1
     end = index
-    while index < len(doc):
-        match = _TASK_NUMBER.match(doc[index].text)
+    while index < len(tokens):
+        match = _TASK_NUMBER.match(tokens.text(index))
         if not match:
             break
         numbers.append((int(match.group(1)), int(match.group(2)) if match.group(2) else None, index))
         end = index + 1
-        separator = _separator(doc, end, lexicon()["task_list_separators"])
-        if separator is None or not _TASK_NUMBER.match(doc[separator[1]].text):
+        separator = _separator(tokens, end, lexicon()["task_list_separators"])
+        if separator is None or not _TASK_NUMBER.match(tokens.text(separator[1])):
             break
         index = separator[1]
     return numbers, end
@@ -122,63 +133,64 @@ def _add_number(reading: ParagraphReading, number: int, in_range: bool) -> None:
     reading.numbers.append(number)
 
 
-def _read_items(doc: Doc, index: int, reading: ParagraphReading) -> int:
+def _read_items(tokens: KeptTokens, index: int, reading: ParagraphReading) -> int:
     """Items after a number: "8 (c)", "8(c) and (d)"; the index after them."""
-    while index + 2 < len(doc) and doc[index].text == "(" and doc[index + 2].text == ")":
-        label = doc[index + 1].text
+    while index + 2 < len(tokens) and tokens.text(index) == "(" and tokens.text(index + 2) == ")":
+        label = tokens.text(index + 1)
         if not _ITEM.match(label):
             break
         reading.items.append(label)
         index += 3
-        separator = _separator(doc, index, _words()["separators"])
-        if separator and doc[separator[1]].text == "(":
+        separator = _separator(tokens, index, _words()["separators"])
+        if separator and tokens.text(separator[1]) == "(":
             index = separator[1]
     return index
 
 
-def _separator(doc: Doc, index: int, words: dict[str, str]) -> tuple[str, int] | None:
+def _separator(tokens: KeptTokens, index: int, words: dict[str, str]) -> tuple[str, int] | None:
     """("list" or "range", index of what follows) when separator words stand at
     ``index`` and something follows them."""
     kinds = []
-    while index < len(doc) and doc[index].lower_ in words and len(kinds) < 3:
-        kinds.append(words[doc[index].lower_])
+    while index < len(tokens) and tokens.lower(index) in words and len(kinds) < 3:
+        kinds.append(words[tokens.lower(index)])
         index += 1
-    if not kinds or index >= len(doc):
+    if not kinds or index >= len(tokens):
         return None
     return ("range" if "range" in kinds else "list"), index
 
 
-def _read_target(doc: Doc, index: int, reading: ParagraphReading, of_words: str = "of") -> None:
+def _read_target(tokens: KeptTokens, index: int, reading: ParagraphReading, of_words: str = "of") -> None:
     """ "of document X", "of X", "of Annex I (to document X)", "of the present document"."""
     words = _words()
-    if index >= len(doc):
+    if index >= len(tokens):
         return
-    if doc[index].lower_ in words[of_words]:
+    if tokens.lower(index) in words[of_words]:
         index += 1
-    elif doc[index].lower_ not in words["document"]:
+    elif tokens.lower(index) not in words["document"]:
         return
-    if index < len(doc) and doc[index].lower_ == "the":
+    if index < len(tokens) and tokens.lower(index) == "the":
         index += 1
-    if index < len(doc) and doc[index].lower_ == "annex":
-        label = doc[index + 1].text.rstrip(".") if index + 1 < len(doc) else ""
+    if index < len(tokens) and tokens.lower(index) == "annex":
+        label = tokens.text(index + 1).rstrip(".") if index + 1 < len(tokens) else ""
         labelled = bool(_ANNEX_LABEL.match(label))
         reading.end = index + (2 if labelled else 1)
-        reading.annex = f"{doc[index].text} {label}" if labelled else doc[index].text
-        _read_target(doc, reading.end, reading, "annex_of")
+        reading.annex = f"{tokens.text(index)} {label}" if labelled else tokens.text(index)
+        _read_target(tokens, reading.end, reading, "annex_of")
         return
-    if index < len(doc) and doc[index].lower_ in words["document"]:
+    if index < len(tokens) and tokens.lower(index) in words["document"]:
         index += 1
-        if index < len(doc) and doc[index].text == "[":
+        if index < len(tokens) and tokens.text(index) == "[":
             index += 1
-    if index < len(doc) and token_symbol(doc[index], "document"):
-        reading.symbol = doc[index]
+    symbol = tokens.symbol(index, "document") if index < len(tokens) else None
+    if symbol is not None:
+        reading.symbol = symbol
         reading.end = index + 1
-    elif _own(doc, index):
+    elif _own(tokens, index):
         reading.own = True
         reading.end = index + 2
 
 
-def _own(doc: Doc, index: int) -> bool:
+def _own(tokens: KeptTokens, index: int) -> bool:
     """ "present document" or "this document" at ``index`` (a "the" already read)."""
-    pair = [token.lower_ for token in doc[index : index + 2]]
+    pair = [tokens.lower(i) for i in range(index, min(index + 2, len(tokens)))]
     return pair in _words()["own_document"]

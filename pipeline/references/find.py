@@ -13,36 +13,18 @@ would otherwise all stay in memory until the last step.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.model import Mention
-from pipeline.references.extents import ParagraphReading, extend_mentions, read_paragraphs, read_tasks
+from pipeline.references.extents import Extent, ParagraphReading, extended_mentions
 from pipeline.references.nlp import pipeline, screening
+from pipeline.references.tokens import HitToken, KeptTokens
 from pipeline.references.units import Unit
-
-if TYPE_CHECKING:
-    from spacy.tokens import Span
-
-    from pipeline.symbols import Symbol
 
 PIECE = 100_000  # characters handed to spaCy at most in one call
 BATCH = 64
-
-
-@dataclass(frozen=True, slots=True)
-class HitToken:
-    """One token of a hit, as spaCy read it; ``idx`` counts from the start of
-    the piece of the unit spaCy read (the hit's ``offset``)."""
-
-    text: str
-    lower_: str
-    idx: int
-    is_digit: bool
-    symbol: Symbol | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,69 +76,34 @@ def find(units: list[Unit], screen: bool = True) -> list[Hit]:
     made = (tokenize(text) if screens is None else tokenize.screened(text, screens) for _, text, _, screens in pieces)
     docs = nlp.pipe(made, batch_size=BATCH)
     for (unit, _, offset, _), doc in zip(pieces, docs):
-        extend_mentions(doc)
         ents = doc.ents
         if ents:
-            kept = KeptTokens(doc._.token_keys, doc._.token_starts, doc._.symbols, sentence_starts(doc))
-            hits += [_hit(span, unit, order, offset, kept) for order, span in enumerate(ents, len(hits))]
+            kept = KeptTokens.of_doc(doc)
+            extents = extended_mentions([(ent.label_, ent.start, ent.end) for ent in ents], kept)
+            hits += [_hit(extent, unit, order, offset, kept) for order, extent in enumerate(extents, len(hits))]
     return hits
 
 
-def sentence_starts(doc) -> list[int]:
-    """The indexes of the tokens that start a sentence, the first token always."""
-    return [0] + [index for index, start in enumerate(doc.to_array("SENT_START").tolist()) if start == 1 and index]
-
-
-class KeptTokens(NamedTuple):
-    """What the tokenizer kept on a doc of its tokens (``SymbolTokenizer``),
-    read once per doc: a spaCy ``Token`` and its extension object per token cost more."""
-
-    keys: list[tuple[str, str]]  # text and norm
-    starts: list[int]
-    symbols: dict[int, Symbol]
-    sentences: list[int]  # the tokens that start a sentence (``sentence_starts``)
-
-    def read(self, start: int, end: int) -> tuple[HitToken, ...]:
-        """Tokens ``start`` … ``end`` as a hit keeps them."""
-        keys, starts, symbols = self.keys, self.starts, self.symbols
-        return tuple(
-            HitToken(keys[i][0], keys[i][0].lower(), starts[i], keys[i][0].isdigit(), symbols.get(i))
-            for i in range(start, end)
-        )
-
-    def sentence(self, start: int) -> tuple[int, int]:
-        """Where the sentence of a span beginning at token ``start`` starts and
-        ends, in characters: as spaCy's ``Span.sent``, the sentence holding the
-        span's first token (only that one where the span runs on past it)."""
-        sentences = self.sentences
-        after = bisect_right(sentences, start)
-        last = (sentences[after] if after < len(sentences) else len(self.keys)) - 1
-        return self.starts[sentences[after - 1]], self.starts[last] + len(self.keys[last][0])
-
-
-def _hit(span: Span, unit: Unit, order: int, offset: int, kept: KeptTokens) -> Hit:
-    doc, label = span.doc, span.label_
-    sentence_start, sentence_end = kept.sentence(span.start)
-    listed = ()
-    if label == "TASK":
-        numbers, _ = read_tasks(doc, span.start)
-        listed = tuple(
-            (number, part, offset + doc[token].idx, offset + doc[token].idx + len(doc[token].text))
-            for number, part, token in numbers
-        )
+def _hit(extent: Extent, unit: Unit, order: int, offset: int, kept: KeptTokens) -> Hit:
+    start, end = kept.char_span(extent.start, extent.end)
+    sentence_start, sentence_end = kept.sentence(extent.start)
+    listed = []
+    for number, part, token in extent.tasks:
+        begin, stop = kept.char_span(token, token + 1)
+        listed.append((number, part, offset + begin, offset + stop))
     return Hit(
-        label=label,
-        tokens=kept.read(span.start, span.end),
+        label=extent.label,
+        tokens=kept.read(extent.start, extent.end),
         unit=unit,
         order=order,
-        start=offset + span.start_char,
-        end=offset + span.end_char,
+        start=offset + start,
+        end=offset + end,
         sentence_start=offset + sentence_start,
         sentence_end=offset + sentence_end,
         offset=offset,
-        before=kept.keys[span.start - 1][0].lower() if span.start else None,
-        paragraphs=read_paragraphs(doc, span.start) if label == "PARAGRAPHS" else None,
-        listed_tasks=listed,
+        before=kept.lower(extent.start - 1) if extent.start else None,
+        paragraphs=extent.paragraphs,
+        listed_tasks=tuple(listed),
     )
 
 

@@ -47,11 +47,10 @@ def lexicon() -> dict:
 def pipeline() -> Language:
     """The rule-based pipeline, built once per process."""
     spacy = import_spacy()
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
     importlib.import_module("pipeline.references.ruler")  # registers the screened ruler's factory
 
-    Token.set_extension("symbol", default=None, force=True)
     Doc.set_extension("symbol_kinds", default=frozenset(), force=True)
     Doc.set_extension("token_keys", default=(), force=True)
     Doc.set_extension("token_starts", default=(), force=True)
@@ -126,7 +125,6 @@ class SymbolTokenizer:
             # A norm no word has lets the patterns match a symbol's kind cheaply.
             norm = doc[index].norm_ = f"SYMBOL_{match.kind.upper()}"
             keys[index] = (words[index], norm)
-            doc[index]._.symbol = match.symbol
         doc._.symbol_kinds = frozenset(match.kind for match in symbols.values())
         doc._.token_keys = keys
         doc._.token_starts = starts
@@ -173,11 +171,6 @@ class SymbolTokenizer:
             words.append(text[begin : begin + length])
             spaces.append(bool(space))
             starts.append(begin)
-
-
-def token_symbol(token, *kinds: str):
-    """The ``Symbol`` the spaCy token is, when it is one of ``kinds``; else None."""
-    return symbol_of_kind(token._.symbol, *kinds)
 
 
 def symbol_of_kind(symbol, *kinds: str):

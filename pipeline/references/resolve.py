@@ -84,7 +84,7 @@ def _paragraph_fields(record: Reference, reading: ParagraphReading) -> None:
     record.direction = Direction(reading.direction) if reading.direction else None
     record.annex = reading.annex
     if reading.symbol is not None:
-        record.document = reading.symbol._.symbol.normalized
+        record.document = reading.symbol.normalized
     widest = lexicon()["paragraph_reference"]["max_range"]
     notes = []
     for first, last in reading.ranges:
