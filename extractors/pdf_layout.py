@@ -40,6 +40,8 @@ class Paragraph:
     @property
     def box(self) -> Box:
         """The box around the paragraph's lines on its first page."""
+        if len(self.lines) == 1:
+            return self.lines[0].box
         page = self.lines[0].page
         x0s, tops, x1s, bottoms = zip(*(line.box for line in self.lines if line.page == page))
         return min(x0s), min(tops), max(x1s), max(bottoms)

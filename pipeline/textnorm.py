@@ -43,7 +43,9 @@ def normalize_space(text: str) -> str:
 
 def vocabulary(texts: Iterable[str]) -> frozenset[str]:
     """Lower-cased words of a document, to decide how to undo line-end hyphens."""
-    return frozenset(word.lower() for text in texts for word in _WORD.findall(text))
+    # One search over the joined texts, each distinct word lower-cased once. (Lower-casing
+    # first would differ: "İ" lower-cases to an ASCII "i" and a combining mark.)
+    return frozenset(map(str.lower, set(_WORD.findall(" ".join(texts)))))
 
 
 def join_lines(lines: Iterable[str], words: frozenset[str] = frozenset()) -> str:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.textnorm import REPLACEMENT, normalize_space, valid_text
+from pipeline.textnorm import REPLACEMENT, normalize_space, valid_text, vocabulary
 
 # The definition: every run of spaces of any kind becomes one plain space.
 _ANY_SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -38,6 +38,25 @@ def test_normalize_space_cases(text, expected):
 def test_normalize_space_is_the_plain_definition(text):
     without_invisible = "".join(character for character in text if character not in _INVISIBLE)
     assert normalize_space(text) == _ANY_SPACE_RUN.sub(" ", without_invisible).strip()
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["Machine-", "readable DATA"], {"machine", "readable", "data"}),
+        (["two", "lines"], {"two", "lines"}),  # lines never run into one word
+        (["İstanbul", "\u212aelvin"], {"stanbul", "elvin"}),  # lower-cased after the search: no ASCII made up
+        (["naïve café"], {"na", "ve", "caf"}),
+        ([], set()),
+    ],
+)
+def test_vocabulary_cases(texts, expected):
+    assert vocabulary(texts) == expected
+
+
+@given(st.lists(st.text(alphabet="aZİK\u212a -ıé", max_size=12), max_size=5))
+def test_vocabulary_is_the_plain_definition(texts):
+    assert vocabulary(texts) == {word.lower() for text in texts for word in re.findall("[A-Za-z]+", text)}
 
 
 @pytest.mark.parametrize(
