@@ -94,7 +94,7 @@ class TokenPatterns:
         return [(names[label], start, end) for label, start, end in self._compiled.matches(keys, wanted)]
 
     def python_matches(self, keys: Sequence[TokenKey], labels: Iterable[str]) -> list[tuple[str, int, int]]:
-        """``matches`` in Python, step for step as ``_token_patterns.c``."""
+        """``matches`` in Python: the matches ``_token_patterns.c`` finds, in the same order."""
         wanted = frozenset(labels)
         if len(self._tokens) > _KEPT:
             self._tokens.clear()
