@@ -10,6 +10,7 @@ spaCy's entity ruler in ``test_reference_pipeline.py``.)"""
 from __future__ import annotations
 
 import random
+import sys
 
 import pytest
 
@@ -134,6 +135,28 @@ def test_tokens_forgotten_past_the_limit_are_asked_again(monkeypatch):
         words = [generator.choice("a b c d A B C e f g".split()) for _ in range(generator.randint(1, 12))]
         _both(compiled, [(word, word.lower()) for word in words], RANDOM_PATTERNS)
     assert len(compiled._tokens) <= 3 + 12
+
+
+def test_threads_sharing_one_matcher_get_each_their_own_matches(monkeypatch):
+    """The compiled walk asks Python for answers mid-walk, where another thread
+    may come in and make the matcher start afresh: each thread must still get
+    what it gets alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setattr(token_patterns, "_KEPT", 3)
+    compiled = TokenPatterns(RANDOM_PATTERNS)
+    generator = random.Random(11)
+    texts = [[generator.choice("a b c d A B C e f g".split()) for _ in range(12)] for _ in range(2000)]
+    reference = TokenPatterns(RANDOM_PATTERNS)
+    alone = [reference.python_matches([(w, w.lower()) for w in words], RANDOM_PATTERNS) for words in texts]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads taking turns within each walk: without the lock this crashed
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            shared = list(pool.map(lambda words: compiled.matches([(w, w.lower()) for w in words], RANDOM_PATTERNS), texts))
+    finally:
+        sys.setswitchinterval(interval)
+    assert shared == alone
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=lambda path: path.stem)

@@ -5,7 +5,9 @@
  * the same prefix tree of the patterns (given flat: nodes, their edges and the
  * labels ending at them), followed in the same order, each distinct token's
  * answer to each predicate asked of Python once (``ask(key, predicate)``) and
- * kept. tests/test_token_patterns.py holds the twins to the same matches on
+ * kept. One call at a time: the caller holds a lock around ``matches``, as
+ * ``ask`` runs Python code, during which another thread could come in.
+ * tests/test_token_patterns.py holds the twins to the same matches on
  * hand-made cases, on random texts and on every sample and corpus text.
  */
 #define PY_SSIZE_T_CLEAN
@@ -190,9 +192,9 @@ static Py_ssize_t token_number(Matcher *self, PyObject *key) {
 
 /* Whether token ``number`` satisfies ``predicate``: 1, 0, or -1 on error. */
 static int answer(Matcher *self, Py_ssize_t number, int predicate) {
-    uint8_t *slot = &self->answers[number * self->predicates + predicate];
-    if (*slot)
-        return *slot == 2;
+    Py_ssize_t at = number * self->predicates + predicate;
+    if (self->answers[at])
+        return self->answers[at] == 2;
     PyObject *result = PyObject_CallFunction(self->ask, "Oi", PyList_GET_ITEM(self->keys, number), predicate);
     if (result == NULL)
         return -1;
@@ -200,7 +202,7 @@ static int answer(Matcher *self, Py_ssize_t number, int predicate) {
     Py_DECREF(result);
     if (holds < 0)
         return -1;
-    *slot = holds ? 2 : 1;
+    self->answers[at] = holds ? 2 : 1;
     return holds;
 }
 
@@ -307,7 +309,8 @@ static PyObject *matcher_matches(Matcher *self, PyObject *args) {
         PyDict_Clear(self->ids);
         if (PyList_SetSlice(self->keys, 0, PyList_GET_SIZE(self->keys), NULL) < 0)
             goto done;
-        memset(self->answers, 0, (size_t)self->room * (size_t)self->predicates);
+        if (self->answers != NULL)
+            memset(self->answers, 0, (size_t)self->room * (size_t)self->predicates);
     }
     for (Py_ssize_t i = 0; i < count; i++) {
         if ((tokens[i] = token_number(self, PySequence_Fast_GET_ITEM(keys, i))) < 0)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -83,6 +84,7 @@ class TokenPatterns:
         if len(self._labels) > 64:
             raise ValueError("token patterns of at most 64 labels are supported")
         self._compiled = _compiled_matcher(self._root, self._labels, self.predicates)
+        self._compiled_lock = threading.Lock()
 
     def matches(self, keys: Sequence[TokenKey], labels: Iterable[str]) -> list[tuple[str, int, int]]:
         """Every (label, start, end) at which a pattern of ``labels`` matches
@@ -91,7 +93,9 @@ class TokenPatterns:
             return self.python_matches(keys, labels)
         names, bits = self._labels, self._label_bits
         wanted = sum(bits[label] for label in set(labels) if label in bits)
-        return [(names[label], start, end) for label, start, end in self._compiled.matches(keys, wanted)]
+        with self._compiled_lock:  # its token table must not change under a walk
+            found = self._compiled.matches(keys, wanted)
+        return [(names[label], start, end) for label, start, end in found]
 
     def python_matches(self, keys: Sequence[TokenKey], labels: Iterable[str]) -> list[tuple[str, int, int]]:
         """``matches`` in Python: the matches ``_token_patterns.c`` finds, in the same order."""
