@@ -20,7 +20,7 @@ from extractors.pdf_lines import SettledLine, group_lines
 from extractors.pdf_tables import Table, join_fragment, read_fragment, same_columns, take_table_words
 from extractors.pdf_words import PageWords, TableGrid, Word
 from pipeline.model import Provenance
-from pipeline.textnorm import join_lines, normalize_space, vocabulary
+from pipeline.textnorm import join_line, normalize_space, vocabulary
 
 
 @dataclass
@@ -194,7 +194,7 @@ def _text(paragraph: Paragraph, words: frozenset[str], numbers: set[int]) -> tup
         if not text:
             continue
         last = pieces.pop() if pieces else ""
-        joined = join_lines([last, text], words)
+        joined = join_line(last, text, words)
         head, space, tail = joined.rpartition(" ")
         pieces += [head + space, tail]
         length += len(joined) - len(last)

@@ -49,28 +49,32 @@ def vocabulary(texts: Iterable[str]) -> frozenset[str]:
 
 
 def join_lines(lines: Iterable[str], words: frozenset[str] = frozenset()) -> str:
-    """Join hard-wrapped lines into one normalized string.
+    """Join hard-wrapped lines into one normalized string (``join_line`` line by line)."""
+    joined = ""
+    for raw in lines:
+        line = normalize_space(raw)
+        if line:
+            joined = join_line(joined, line, words)
+    return joined
+
+
+def join_line(joined: str, line: str, words: frozenset[str] = frozenset()) -> str:
+    """``joined`` and the next ``line`` (both normalized) as one string.
 
     A line ending in a hyphen after a letter, followed by a lower-case word, is
     joined without a space; the hyphen is dropped when the joined word occurs
     elsewhere in the document (``words``), kept otherwise ("machine-readable").
     """
-    joined = ""
-    for raw in lines:
-        line = normalize_space(raw)
-        if not line:
-            continue
-        if not joined:
-            joined = line
-            continue
-        end = _HYPHENATED_END.search(joined)
-        start = _LOWER_START.match(line)
-        if end and start:
-            merged = (end.group(1) + start.group(1)).lower()
-            joined = joined[:-1] + line if merged in words else joined + line
-        else:
-            joined = f"{joined} {line}"
-    return joined
+    if not joined:
+        return line
+    if not joined.endswith("-"):  # spares searching the whole of a long text for its last word
+        return f"{joined} {line}"
+    end = _HYPHENATED_END.search(joined)
+    start = _LOWER_START.match(line)
+    if end and start:
+        merged = (end.group(1) + start.group(1)).lower()
+        return joined[:-1] + line if merged in words else joined + line
+    return f"{joined} {line}"
 
 
 def strip_trailing_quotes(text: str) -> str:

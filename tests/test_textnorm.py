@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.textnorm import REPLACEMENT, normalize_space, valid_text, vocabulary
+from pipeline.textnorm import REPLACEMENT, join_line, join_lines, normalize_space, valid_text, vocabulary
 
 # The definition: every run of spaces of any kind becomes one plain space.
 _ANY_SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -38,6 +38,34 @@ def test_normalize_space_cases(text, expected):
 def test_normalize_space_is_the_plain_definition(text):
     without_invisible = "".join(character for character in text if character not in _INVISIBLE)
     assert normalize_space(text) == _ANY_SPACE_RUN.sub(" ", without_invisible).strip()
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["decision-", "making is"], "decisionmaking is"),  # the joined word occurs in the document
+        (["machine-", "readable"], "machine-readable"),  # it does not: the hyphen stays
+        (["the CWS-", "Members"], "the CWS- Members"),  # a capital after the hyphen: two words
+        (["page 2 -", "next"], "page 2 - next"),  # no letter before the hyphen
+        (["  one ", "", " two\u00a0 lines "], "one two lines"),
+        (["-", "x"], "- x"),
+        ([], ""),
+    ],
+)
+def test_join_lines_cases(lines, expected):
+    assert join_lines(lines, frozenset({"decisionmaking"})) == expected
+
+
+@given(st.text(alphabet="aZ-é2", min_size=1, max_size=8), st.text(alphabet="aZ-é2", min_size=1, max_size=8))
+def test_join_line_is_the_plain_definition(joined, line):
+    """The hyphen rule as first written, a search of the whole text before the line."""
+    words = frozenset({"aa", "za"})
+    end, start = re.search(r"([A-Za-z]+)-$", joined), re.match(r"^([a-z]+)", line)
+    if end and start:
+        expected = joined[:-1] + line if (end.group(1) + start.group(1)).lower() in words else joined + line
+    else:
+        expected = f"{joined} {line}"
+    assert join_line(joined, line, words) == expected
 
 
 @pytest.mark.parametrize(
