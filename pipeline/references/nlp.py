@@ -30,8 +30,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
-# A token's string (its hash), offset, length and trailing space, as spaCy's
-# attribute names: read in one array per doc (Doc.to_array), not through a Token per token.
+# A token's string (its hash) and offset, or offset, length and trailing space,
+# as spaCy's attribute names: read in one array per doc (Doc.to_array), not
+# through a Token per token.
 _STRING_AND_START = ["ORTH", "IDX"]
 _START_LENGTH_SPACE = ["IDX", "LENGTH", "SPACY"]
 _KEPT_KEYS = 200_000  # distinct token strings whose keys are remembered before starting afresh
@@ -78,8 +79,9 @@ class SymbolTokenizer:
     token's text and norm (``token_keys``), its offset (``token_starts``), the
     symbols by token (``symbols``), the text itself (``source_text``) and,
     where the pre-filter read them, the labels whose text screens it passes
-    (``text_labels``) are kept on the doc, so that the ruler and the hits read them without a spaCy
-    ``Token`` per token (``Doc.text`` joins the tokens again)."""
+    (``text_labels``) are kept on the doc, so that the ruler and the hits read
+    them without a spaCy ``Token`` per token (``Doc.text`` joins the tokens
+    again)."""
 
     def __init__(self, tokenizer):
         self.tokenizer = tokenizer

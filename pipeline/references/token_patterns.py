@@ -4,10 +4,11 @@ them: every (label, start, end) at which a pattern matches, all lengths of its
 
 spaCy's Matcher makes a Python ``Token`` at every token for every predicate it
 tries and tries the first predicate of every pattern at every token. Here what
-a token satisfies is worked out once per distinct word and kept, and a pattern
-is tried only where its first token can stand, so a long text costs about one
-dictionary look-up per token; the walk itself is compiled (``_token_patterns.c``)
-where a C compiler was found at install time. The patterns are spaCy's own format (the
+a token satisfies is worked out once per distinct word and kept, so a long
+text costs about one look-up per token and pattern start. The walk over the
+patterns' prefix tree is compiled (``_token_patterns.c``) where a C compiler
+was found at install time; its Python twin (``python_matches``) tries a pattern
+only where its first token can stand. The patterns are spaCy's own format (the
 entity ruler keeps them), read for the attributes and operators they use:
 ``ORTH``/``TEXT``, ``LOWER`` and ``NORM``, compared equal or with ``IN``,
 ``NOT_IN`` and ``REGEX``, quantified by ``?``, ``*``, ``+`` or nothing.
