@@ -14,7 +14,7 @@ import pytest
 from pipeline.api import extract_document
 from pipeline.references.find import find
 from pipeline.references.nlp import lexicon, may_hold_mention, pipeline
-from pipeline.references.tokens import HitToken, KeptTokens
+from pipeline.references.tokens import HitToken, KeptTokens, sentence_starts
 from pipeline.references.units import text_units
 from pipeline.symbols import find_symbols
 from tests.conftest import ROOT, SEED_TEXTS, SHARED, annotated_sentence
@@ -26,6 +26,13 @@ INPUTS = [*SEED_TEXTS.values(), *(sorted(REAL.glob("*.txt")) if REAL.is_dir() el
 
 def _found(hits):
     return [(hit.label, hit.unit.id, hit.start, hit.end) for hit in hits]
+
+
+def _with_sentences(doc):
+    """``doc`` with spaCy's own sentencizer run over it (the pipeline has none)."""
+    from spacy.pipeline import Sentencizer
+
+    return Sentencizer()(doc)
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=lambda path: path.stem)
@@ -130,13 +137,13 @@ def test_every_match_of_a_text_screen_holds_the_word_it_needs():
 @pytest.mark.parametrize("path", INPUTS[:4], ids=lambda path: path.stem)
 def test_hit_tokens_are_what_spacy_reads(path):
     """A hit's tokens and sentence are read from what the tokenizer and the
-    sentencizer kept on the doc, not from spaCy's tokens and spans; they must
-    say what spaCy's say."""
+    sentencizer's rule tell, not from spaCy's tokens and spans; they must
+    say what spaCy's tokens and its sentencizer's spans say."""
     nlp = pipeline()
     units = [unit for unit in text_units(extract_document(path)) if may_hold_mention(unit.text)]
     compared = 0
     for unit in units:
-        doc = nlp(unit.text)
+        doc = _with_sentences(nlp(unit.text))
         for span in doc.ents:
             kept = KeptTokens.of_doc(doc)
             read = kept.read(span.start, span.end)
@@ -174,12 +181,44 @@ def test_a_text_without_symbols_gets_the_doc_the_pieced_path_makes(path):
 def test_a_hit_sentence_is_spacy_span_sent_for_every_span(text):
     # Every span, those crossing a sentence's end included: Span.sent gives the
     # sentence of the span's first token.
-    doc = pipeline()(text)
+    doc = _with_sentences(pipeline()(text))
     kept = KeptTokens.of_doc(doc)
     for start in range(len(doc)):
         for end in range(start + 1, len(doc) + 1):
             sentence = doc[start:end].sent
             assert kept.sentence(start) == (sentence.start_char, sentence.end_char), (start, end)
+
+
+SENTENCE_CASES = [
+    "See paragraph 5. The Committee noted it! Did it? Yes.",
+    'He said "No." Then left.',  # a quote between the period and the next word
+    "Wait... what?! Really.",  # enders in a row
+    "End.  Two spaces before this one.",  # a whitespace token after the period
+    "(see CWS/11/28.) Next one.",  # a bracket closing after the period
+    "…",  # only punctuation
+    "First。Second",  # a full stop of another script, glued to the next word
+    "No. 5 and Nos. 6",  # abbreviations the tokenizer keeps whole end nothing
+    "A.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCE_CASES)
+def test_sentence_starts_are_spacy_sentencizer_s(text):
+    doc = _with_sentences(pipeline()(text))
+    expected = [token.i for token in doc if token.is_sent_start] or [0]
+    assert sentence_starts(doc._.token_keys) == expected
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda path: path.stem)
+def test_sentence_starts_are_spacy_sentencizer_s_on_every_unit(path):
+    nlp = pipeline()
+    compared = 0
+    for unit in text_units(extract_document(path)):
+        doc = _with_sentences(nlp(unit.text))
+        assert sentence_starts(doc._.token_keys) == [token.i for token in doc if token.is_sent_start], unit.id
+        compared += len(doc)
+    assert compared > 300
 
 
 @pytest.mark.parametrize("path", INPUTS[:4], ids=lambda path: path.stem)

@@ -275,7 +275,7 @@ def test_references_survive_the_xml_round_trip(seed_documents):
 
 def test_the_pipeline_needs_no_trained_model():
     nlp = pipeline()
-    assert nlp.pipe_names == ["sentencizer", "entity_ruler"]
+    assert nlp.pipe_names == ["entity_ruler"]
     assert nlp is pipeline()  # built once
 
 

@@ -1,4 +1,4 @@
-"""The spaCy pipeline: blank English, a sentencizer and one entity ruler whose
+"""The spaCy pipeline: blank English and one entity ruler whose
 patterns are data (``patterns/entities.jsonl`` and the phrase lists of
 ``patterns/lexicon.json``), each label's patterns screened (``ruler``). No
 trained model is needed; spaCy is imported only when the pipeline is first built.
@@ -66,7 +66,7 @@ def pipeline() -> Language:
     infixes = [*nlp.Defaults.infixes, *words["joined_word_splits"]]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.tokenizer = SymbolTokenizer(nlp.tokenizer)
-    nlp.add_pipe("sentencizer")
+    # No sentencizer: a hit's sentence is told from the kept tokens by its rule (``tokens``).
     rules = nlp.add_pipe("screened_entity_ruler", name="entity_ruler", config={"phrase_matcher_attr": "NORM"})
     rules.add_patterns(_token_patterns() + _phrase_patterns())
     return nlp

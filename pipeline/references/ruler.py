@@ -50,7 +50,9 @@ class ScreenedEntityRuler(EntityRuler):
         """As ``EntityRuler.set_annotations``: the matches, longest first, kept
         where neither end falls on a token already taken. On a doc with no
         entities yet (the ruler is the pipeline's only entity step) spaCy's
-        check of each match's tokens for an entity type never holds: skipped."""
+        check of each match's tokens for an entity type never holds: skipped,
+        as is marking every other token as outside an entity, which nothing
+        reads (``Doc.ents`` is the same)."""
         if doc.ents or self.overwrite:
             super().set_annotations(doc, matches)
             return
@@ -63,7 +65,7 @@ class ScreenedEntityRuler(EntityRuler):
                 else:
                     found.append(Span(doc, start, end, label=match_id))
                 taken.update(range(start, end))
-        doc.ents = found
+        doc.set_ents(found, default="unmodified")
 
 
 @Language.factory("screened_entity_ruler", default_config={"phrase_matcher_attr": None})
