@@ -167,18 +167,17 @@ def _table_blocks(table: Table, index: int, words: frozenset[str], numbers: set[
     blocks = []
     for row_index, row in enumerate(table.rows):
         for column, cell in enumerate(row):
-            for paragraph in cell.paragraphs:
-                block = _block(paragraph, Role.table_cell, words, numbers)
-                block.provenance = block.provenance.model_copy(
-                    update={"table": index, "row": row_index, "column": column}
-                )
-                blocks.append(block)
+            cell_at = {"table": index, "row": row_index, "column": column}
+            blocks += [_block(paragraph, Role.table_cell, words, numbers, cell_at) for paragraph in cell.paragraphs]
     return blocks
 
 
-def _block(paragraph: Paragraph, role: Role, words: frozenset[str], numbers: set[int]) -> Block:
+def _block(
+    paragraph: Paragraph, role: Role, words: frozenset[str], numbers: set[int], cell_at: dict | None = None
+) -> Block:
+    """The block of ``paragraph``; ``cell_at`` the table, row and column of a cell's."""
     text, marks = _text(paragraph, words, numbers)
-    return Block(text=text, provenance=_provenance(paragraph), role=role, marks=tuple(marks))
+    return Block(text=text, provenance=_provenance(paragraph, cell_at), role=role, marks=tuple(marks))
 
 
 def _text(paragraph: Paragraph, words: frozenset[str], numbers: set[int]) -> tuple[str, list[FootnoteMark]]:
@@ -214,5 +213,5 @@ def _plain_block(paragraph: Paragraph, role: Role) -> Block:
     return Block(text=paragraph.text, provenance=_provenance(paragraph), role=role)
 
 
-def _provenance(paragraph: Paragraph) -> Provenance:
-    return Provenance(page=paragraph.page, bbox=[round(value, 2) for value in paragraph.box])
+def _provenance(paragraph: Paragraph, cell_at: dict | None = None) -> Provenance:
+    return Provenance(page=paragraph.page, bbox=[round(value, 2) for value in paragraph.box], **(cell_at or {}))

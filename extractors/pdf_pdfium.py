@@ -16,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import re
 from collections.abc import Iterator
+from operator import attrgetter
 from typing import NamedTuple
 
 import pypdfium2 as pdfium
@@ -44,6 +45,7 @@ from extractors.pdf_pdfium_calls import (
 from extractors.pdf_pdfium_rules import graphics, ruled_tables
 
 _TOLERANCE = 3.0  # points, as pdfplumber's defaults
+_TOP, _LEFT = attrgetter("top"), attrgetter("x0")  # sort keys read in C
 _LINE_END_HYPHEN = "\x02"  # how PDFium reports a hyphen that ends a line
 
 
@@ -277,9 +279,9 @@ def _font(font_address: int, size: float, fonts: dict[tuple[int, float], tuple[s
 def _split(chars: list[_Char]) -> list[Word]:
     """Characters into words the way pdfplumber's ``extract_words`` makes them."""
     words: list[Word] = []
-    for line in _clusters(sorted(chars, key=lambda c: c.top)):
+    for line in _clusters(sorted(chars, key=_TOP)):
         current: list[_Char] = []
-        for char in sorted(line, key=lambda c: c.x0):
+        for char in sorted(line, key=_LEFT):
             if char.text.isspace():
                 words += _word(current)
                 current = []
@@ -309,11 +311,11 @@ def _word(chars: list[_Char]) -> list[Word]:
     first = chars[0]
     return [
         Word(
-            text="".join(char.text for char in chars),
-            x0=min(char.x0 for char in chars),
-            top=min(char.top for char in chars),
-            x1=max(char.x1 for char in chars),
-            bottom=max(char.bottom for char in chars),
+            text="".join([char.text for char in chars]),
+            x0=min([char.x0 for char in chars]),
+            top=min([char.top for char in chars]),
+            x1=max([char.x1 for char in chars]),
+            bottom=max([char.bottom for char in chars]),
             font=first.font,
             size=first.size,
         )
