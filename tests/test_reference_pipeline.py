@@ -14,7 +14,7 @@ import pytest
 from pipeline.api import extract_document
 from pipeline.references.find import find
 from pipeline.references.nlp import lexicon, may_hold_mention, pipeline
-from pipeline.references.tokens import HitToken, KeptTokens, sentence_starts
+from pipeline.references.tokens import HitToken, sentence_starts
 from pipeline.references.units import text_units
 from pipeline.symbols import find_symbols
 from tests.conftest import ROOT, SEED_TEXTS, SHARED, annotated_sentence
@@ -145,10 +145,10 @@ def test_hit_tokens_are_what_spacy_reads(path):
     for unit in units:
         doc = _with_sentences(nlp(unit.text))
         for span in doc.ents:
-            kept = KeptTokens.of_doc(doc)
+            kept = doc._.kept
             read = kept.read(span.start, span.end)
             assert read == tuple(
-                HitToken(t.text, t.lower_, t.idx, t.is_digit, doc._.symbols.get(t.i)) for t in span
+                HitToken(t.text, t.lower_, t.idx, t.is_digit, doc._.kept.symbols.get(t.i)) for t in span
             ), unit.id
             assert all(token.symbol.kind == find_symbols(token.text)[0].kind for token in read if token.symbol), unit.id
             assert kept.sentence(span.start) == (span.sent.start_char, span.sent.end_char), unit.id
@@ -168,8 +168,8 @@ def test_a_text_without_symbols_gets_the_doc_the_pieced_path_makes(path):
         assert [(t.text, t.whitespace_, t.idx, t.norm_) for t in plain] == [
             (t.text, t.whitespace_, t.idx, t.norm_) for t in pieced
         ], unit.id
-        assert (plain._.token_keys, plain._.token_starts) == (pieced._.token_keys, pieced._.token_starts)
-        assert plain._.source_text == pieced._.source_text == plain.text == text
+        assert (plain._.kept.keys, plain._.kept.starts) == (pieced._.kept.keys, pieced._.kept.starts)
+        assert plain._.kept.source == pieced._.kept.source == plain.text == text
         compared += len(plain)
     assert compared > 300
 
@@ -182,7 +182,7 @@ def test_a_hit_sentence_is_spacy_span_sent_for_every_span(text):
     # Every span, those crossing a sentence's end included: Span.sent gives the
     # sentence of the span's first token.
     doc = _with_sentences(pipeline()(text))
-    kept = KeptTokens.of_doc(doc)
+    kept = doc._.kept
     for start in range(len(doc)):
         for end in range(start + 1, len(doc) + 1):
             sentence = doc[start:end].sent
@@ -207,7 +207,7 @@ SENTENCE_CASES = [
 def test_sentence_starts_are_spacy_sentencizer_s(text):
     doc = _with_sentences(pipeline()(text))
     expected = [token.i for token in doc if token.is_sent_start] or [0]
-    assert sentence_starts(doc._.token_keys) == expected
+    assert sentence_starts(doc._.kept.keys) == expected
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=lambda path: path.stem)
@@ -216,7 +216,7 @@ def test_sentence_starts_are_spacy_sentencizer_s_on_every_unit(path):
     compared = 0
     for unit in text_units(extract_document(path)):
         doc = _with_sentences(nlp(unit.text))
-        assert sentence_starts(doc._.token_keys) == [token.i for token in doc if token.is_sent_start], unit.id
+        assert sentence_starts(doc._.kept.keys) == [token.i for token in doc if token.is_sent_start], unit.id
         compared += len(doc)
     assert compared > 300
 

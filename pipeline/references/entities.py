@@ -8,7 +8,8 @@ from pipeline.model import DateMention, Mention, NamedEntity
 from pipeline.references.dates import iso_dates
 from pipeline.references.find import Hit
 from pipeline.references.names import fold
-from pipeline.references.nlp import lexicon, member_state_names, symbol_of_kind
+from pipeline.references.nlp import lexicon, member_state_names
+from pipeline.references.tokens import symbol_of_kind
 
 _LIST_ENTRY = re.compile(r"[^,;.]+")
 _CONJUNCTION = re.compile(r"^(?:and|or)\s+")

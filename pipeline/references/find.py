@@ -78,7 +78,7 @@ def find(units: list[Unit], screen: bool = True) -> list[Hit]:
     for (unit, _, offset, _), doc in zip(pieces, docs):
         ents = doc.ents
         if ents:
-            kept = KeptTokens.of_doc(doc)
+            kept = doc._.kept
             extents = extended_mentions([(ent.label_, ent.start, ent.end) for ent in ents], kept)
             hits += [_hit(extent, unit, order, offset, kept) for order, extent in enumerate(extents, len(hits))]
     return hits

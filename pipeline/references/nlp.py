@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pipeline.references.names import fold, fold_marks
 from pipeline.references.spacy_import import import_spacy
+from pipeline.references.tokens import KeptTokens
 from pipeline.symbols import find_symbols
 
 if TYPE_CHECKING:
@@ -52,12 +53,7 @@ def pipeline() -> Language:
 
     importlib.import_module("pipeline.references.ruler")  # registers the screened ruler's factory
 
-    Doc.set_extension("symbol_kinds", default=frozenset(), force=True)
-    Doc.set_extension("token_keys", default=(), force=True)
-    Doc.set_extension("token_starts", default=(), force=True)
-    Doc.set_extension("symbols", default={}, force=True)
-    Doc.set_extension("source_text", default=None, force=True)
-    Doc.set_extension("text_labels", default=None, force=True)
+    Doc.set_extension("kept", default=None, force=True)  # the tokenizer's KeptTokens: one look-up per doc
     nlp = spacy.blank("en")
     words = lexicon()
     # Keep abbreviations such as "No." whole, so that they end no sentence.
@@ -75,13 +71,12 @@ def pipeline() -> Language:
 class SymbolTokenizer:
     """spaCy's tokenizer around the WIPO symbols: each symbol one token carrying
     its kind and parsed ``Symbol``; the rest tokenized with apostrophes folded
-    (so "D'ivoire" and "d’Ivoire" split alike), at unchanged offsets. Each
-    token's text and norm (``token_keys``), its offset (``token_starts``), the
-    symbols by token (``symbols``), the text itself (``source_text``) and,
-    where the pre-filter read them, the labels whose text screens it passes
-    (``text_labels``) are kept on the doc, so that the ruler and the hits read
-    them without a spaCy ``Token`` per token (``Doc.text`` joins the tokens
-    again)."""
+    (so "D'ivoire" and "d’Ivoire" split alike), at unchanged offsets. What it
+    read is kept on the doc as one ``KeptTokens`` (``doc._.kept``: each token's
+    text, norm, offset and symbol, the text itself and, where the pre-filter
+    read them, the labels whose text screens it passes), so that the ruler and
+    the hits read them without a spaCy ``Token`` per token, and with one look
+    through spaCy's extension objects per doc."""
 
     def __init__(self, tokenizer):
         self.tokenizer = tokenizer
@@ -93,19 +88,17 @@ class SymbolTokenizer:
 
     def screened(self, text: str, screens: Screening) -> Doc:
         """The doc of ``text``, whose symbols and passed text screens
-        ``screens`` gives (the labels kept on the doc as ``text_labels``;
-        None leaves them to the ruler)."""
+        ``screens`` gives (the labels kept as ``text_labels``; None leaves
+        them to the ruler)."""
         folded = fold_marks(text)
         if not screens.symbols and folded == text:
-            doc = self.plain(text)
-        else:
-            doc = self.pieced(text, folded, screens.symbols)
-        doc._.text_labels = screens.labels
-        return doc
+            return self.plain(text, screens.labels)
+        return self.pieced(text, folded, screens.symbols, screens.labels)
 
-    def pieced(self, text: str, folded: str, matches: list) -> Doc:
+    def pieced(self, text: str, folded: str, matches: list, labels: frozenset[str] | None = None) -> Doc:
         """The doc of ``text`` tokenized piece by piece around its symbols
-        (``matches``), the pieces read in ``folded``, its marks folded."""
+        (``matches``), the pieces read in ``folded``, its marks folded;
+        ``labels`` its passed text screens, where read."""
         from spacy.tokens import Doc
 
         words: list[str] = []
@@ -127,21 +120,16 @@ class SymbolTokenizer:
             # A norm no word has lets the patterns match a symbol's kind cheaply.
             norm = doc[index].norm_ = f"SYMBOL_{match.kind.upper()}"
             keys[index] = (words[index], norm)
-        doc._.symbol_kinds = frozenset(match.kind for match in symbols.values())
-        doc._.token_keys = keys
-        doc._.token_starts = starts
-        doc._.symbols = {index: match.symbol for index, match in symbols.items()}
-        doc._.source_text = text
+        symbols_by_token = {index: match.symbol for index, match in symbols.items()}
+        doc._.kept = KeptTokens(text, keys, starts, symbols_by_token, labels)
         return doc
 
-    def plain(self, text: str) -> Doc:
+    def plain(self, text: str, labels: frozenset[str] | None = None) -> Doc:
         """The doc of a text without symbols or marks to fold: spaCy's tokens
         as they are (what ``pieced`` would make of it, one doc sooner)."""
         doc = self.tokenizer(text)
         strings, starts = doc.to_array(_STRING_AND_START).T.tolist()
-        doc._.token_keys = self._token_keys(strings)
-        doc._.token_starts = starts
-        doc._.source_text = text
+        doc._.kept = KeptTokens(text, self._token_keys(strings), starts, text_labels=labels)
         return doc
 
     def _token_keys(self, strings: list[int]) -> list[tuple[str, str]]:
@@ -173,11 +161,6 @@ class SymbolTokenizer:
             words.append(text[begin : begin + length])
             spaces.append(bool(space))
             starts.append(begin)
-
-
-def symbol_of_kind(symbol, *kinds: str):
-    """``symbol`` when it is one of ``kinds``; else None."""
-    return symbol if symbol is not None and symbol.kind in kinds else None
 
 
 def _token_patterns() -> list[dict]:

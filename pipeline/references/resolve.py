@@ -16,7 +16,8 @@ import re
 from pipeline.model import Direction, Document, Reference, ReferenceKind
 from pipeline.references.extents import ParagraphReading
 from pipeline.references.find import Hit
-from pipeline.references.nlp import lexicon, symbol_of_kind
+from pipeline.references.nlp import lexicon
+from pipeline.references.tokens import symbol_of_kind
 from pipeline.symbols import Symbol, parse_symbol
 
 REFERENCE_KINDS = {

@@ -34,14 +34,15 @@ class ScreenedEntityRuler(EntityRuler):
     def match(self, doc: Doc) -> list[tuple[int, int, int]]:
         """As ``EntityRuler.match``, with only the token patterns of the labels
         whose screens the doc passes."""
-        labels = doc._.text_labels
+        kept = doc._.kept
+        labels = kept.text_labels
         if labels is None:  # not read by the pre-filter
-            labels = passed_text_screens(doc._.source_text or doc.text)
-        kinds = doc._.symbol_kinds
+            labels = passed_text_screens(kept.source)
+        kinds = kept.symbol_kinds
         if kinds:
             labels = labels.union(label for label, kind in self._symbol_labels if kind in kinds)
         ids = self._label_ids
-        matches = [(ids[label], start, end) for label, start, end in self._compiled.matches(doc._.token_keys, labels)]
+        matches = [(ids[label], start, end) for label, start, end in self._compiled.matches(kept.keys, labels)]
         matches += self.phrase_matcher(doc)
         found = {(match_id, start, end) for match_id, start, end in matches if start != end}
         return sorted(found, key=lambda match: (match[2] - match[1], -match[1]), reverse=True)

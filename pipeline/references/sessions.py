@@ -22,7 +22,8 @@ from pipeline.model import Document, SessionMention, SessionRecord, SessionRelat
 from pipeline.references.dates import iso_dates
 from pipeline.references.find import Hit, hits_by_unit
 from pipeline.references.names import fold
-from pipeline.references.nlp import lexicon, symbol_of_kind
+from pipeline.references.nlp import lexicon
+from pipeline.references.tokens import symbol_of_kind
 from pipeline.symbols import parse_symbol
 
 _RELATIONS = {

@@ -10,7 +10,6 @@ from bisect import bisect_right
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from pipeline.references.nlp import pipeline, symbol_of_kind
 
 if TYPE_CHECKING:
     from pipeline.symbols import Symbol
@@ -29,20 +28,28 @@ class HitToken(NamedTuple):
 
 
 class KeptTokens:
-    """The tokens of one doc: ``keys`` (text and norm), ``starts`` (offsets),
-    ``symbols`` (by token index) and where sentences start (``sentence_starts``,
+    """What the tokenizer kept of one doc (``doc._.kept``): the text it read
+    (``source``), each token's text and norm (``keys``) and offset
+    (``starts``), the symbols by token index and their kinds, the labels whose
+    text screens the pre-filter saw the text pass (``text_labels``; None where
+    it did not read them), and where sentences start (``sentence_starts``,
     told on the first look)."""
 
-    __slots__ = ("keys", "starts", "symbols", "_sentences")
+    __slots__ = ("source", "keys", "starts", "symbols", "symbol_kinds", "text_labels", "_sentences")
 
-    def __init__(self, keys: list[tuple[str, str]], starts: list[int], symbols: dict[int, Symbol]):
-        self.keys, self.starts, self.symbols = keys, starts, symbols
+    def __init__(
+        self,
+        source: str,
+        keys: list[tuple[str, str]],
+        starts: list[int],
+        symbols: dict[int, Symbol] | None = None,
+        text_labels: frozenset[str] | None = None,
+    ):
+        self.source, self.keys, self.starts = source, keys, starts
+        self.symbols = symbols or {}
+        self.symbol_kinds = frozenset(symbol.kind for symbol in self.symbols.values())
+        self.text_labels = text_labels
         self._sentences: list[int] | None = None
-
-    @classmethod
-    def of_doc(cls, doc) -> KeptTokens:
-        """What the tokenizer kept on ``doc``."""
-        return cls(doc._.token_keys, doc._.token_starts, doc._.symbols)
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -114,4 +121,11 @@ def _sentence_enders() -> frozenset[str]:
 
 def _is_punctuation(text: str) -> bool:
     """spaCy's ``is_punct`` of a token with this text (its lexeme's flag)."""
+    from pipeline.references.nlp import pipeline  # the module that builds the docs these tokens are kept from
+
     return pipeline().vocab[text].is_punct
+
+
+def symbol_of_kind(symbol, *kinds: str):
+    """``symbol`` when it is one of ``kinds``; else None."""
+    return symbol if symbol is not None and symbol.kind in kinds else None
