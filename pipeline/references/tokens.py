@@ -10,7 +10,6 @@ from bisect import bisect_right
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-
 if TYPE_CHECKING:
     from pipeline.symbols import Symbol
 
