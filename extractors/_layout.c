@@ -1,43 +1,51 @@
 /* The layout's loops over a page's words, compiled: words grouped into lines,
- * a line's measures in one pass over its words, and words placed in the cells
- * of a ruled table.
+ * a line's measures in one pass over its words, words placed in the cells of a
+ * ruled table, and a page's words counted.
  *
  * The twins of ``extractors.pdf_lines.python_line_groups``,
- * ``python_line_measures`` and ``extractors.pdf_tables.python_place_words``:
- * the same comparisons, in the same order, on the same word attributes, and
- * the same objects returned (the extreme coordinates are the words' own float
- * objects). tests/test_pdf_layout_compiled.py holds the twins to the same
- * results on hand-made cases and on every page of the sample and corpus PDFs.
+ * ``python_line_measures``, ``extractors.pdf_tables.python_place_words`` and
+ * ``extractors.pdf_layout.python_tally_words``: the same comparisons, in the
+ * same order, on the same word fields (read by position: a Word is a tuple),
+ * and the same objects returned (the extreme coordinates are the words' own
+ * float objects). tests/test_pdf_layout_compiled.py holds the twins to the
+ * same results on hand-made cases and on every page of the sample and corpus
+ * PDFs.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <string.h>
 
-static PyObject *X0, *TOP, *X1, *BOTTOM, *SIZE, *ELEMENT, *ARTIFACT, *TEXT, *SPACE, *EMPTY;
+/* A Word's fields, in the order of ``extractors.pdf_words.Word`` (a tuple). */
+enum { TEXT, X0, TOP, X1, BOTTOM, FONT, SIZE, ELEMENT, ARTIFACT, WORD_FIELDS };
 
-/* One word's attributes, new references; 0, or -1 with an error set. */
+static PyObject *SPACE, *EMPTY;
+
+/* Field ``index`` of ``word``, borrowed; NULL with an error set where it is not a Word. */
+static PyObject *field(PyObject *word, Py_ssize_t index) {
+    if (!PyTuple_Check(word) || PyTuple_GET_SIZE(word) != WORD_FIELDS) {
+        PyErr_SetString(PyExc_TypeError, "a word must be a Word");
+        return NULL;
+    }
+    return PyTuple_GET_ITEM(word, index);
+}
+
+/* Field ``index`` of ``word`` as a C double; -1 with an error set. */
+static double number(PyObject *word, Py_ssize_t index) {
+    PyObject *value = field(word, index);
+    return value ? PyFloat_AsDouble(value) : -1;
+}
+
+/* One word's fields that the line measures read, borrowed. */
 typedef struct {
     PyObject *x0, *top, *x1, *bottom, *size, *text;
 } Attributes;
 
-static void release(Attributes *a) {
-    Py_XDECREF(a->x0);
-    Py_XDECREF(a->top);
-    Py_XDECREF(a->x1);
-    Py_XDECREF(a->bottom);
-    Py_XDECREF(a->size);
-    Py_XDECREF(a->text);
-}
-
+/* 0, or -1 with an error set. */
 static int read_attributes(PyObject *word, Attributes *a) {
-    a->x0 = PyObject_GetAttr(word, X0);
-    a->top = PyObject_GetAttr(word, TOP);
-    a->x1 = PyObject_GetAttr(word, X1);
-    a->bottom = PyObject_GetAttr(word, BOTTOM);
-    a->size = PyObject_GetAttr(word, SIZE);
-    a->text = PyObject_GetAttr(word, TEXT);
-    if (!a->x0 || !a->top || !a->x1 || !a->bottom || !a->size || !a->text)
+    if (field(word, TEXT) == NULL)
         return -1;
+    *a = (Attributes){PyTuple_GET_ITEM(word, X0), PyTuple_GET_ITEM(word, TOP), PyTuple_GET_ITEM(word, X1),
+                      PyTuple_GET_ITEM(word, BOTTOM), PyTuple_GET_ITEM(word, SIZE), PyTuple_GET_ITEM(word, TEXT)};
     if (!PyUnicode_Check(a->text)) {
         PyErr_SetString(PyExc_TypeError, "a word's text must be a str");
         return -1;
@@ -50,15 +58,13 @@ static int beats(PyObject *candidate, PyObject *current, int greater) {
     return PyObject_RichCompareBool(candidate, current, greater ? Py_GT : Py_LT);
 }
 
-/* Keep ``*best`` (a new reference) the winner of it and ``candidate``; -1 on error. */
+/* Keep ``*best`` (borrowed) the winner of it and ``candidate``; -1 on error. */
 static int keep_extreme(PyObject **best, PyObject *candidate, int greater) {
     int wins = beats(candidate, *best, greater);
     if (wins < 0)
         return -1;
-    if (wins) {
-        Py_INCREF(candidate);
-        Py_SETREF(*best, candidate);
-    }
+    if (wins)
+        *best = candidate;
     return 0;
 }
 
@@ -95,21 +101,16 @@ static PyObject *line_measures(PyObject *module, PyObject *given) {
         return NULL;
     }
     PyObject *first = PySequence_Fast_GET_ITEM(words, 0);
-    Attributes previous = {0}, current = {0};
-    PyObject *x0 = NULL, *top = NULL, *x1 = NULL, *bottom = NULL, *size = NULL, *element = NULL;
-    PyObject *longest = first, *pieces = NULL, *result = NULL;
+    Attributes previous, current;
+    PyObject *pieces = NULL, *result = NULL, *longest = first; /* borrowed but the pieces and the result */
     Py_ssize_t longest_length = -1;
     int one_size = 1, one_element = 1, artifact = 1;
     if (read_attributes(first, &previous) < 0)
         goto done;
-    x0 = Py_NewRef(previous.x0);
-    top = Py_NewRef(previous.top);
-    x1 = Py_NewRef(previous.x1);
-    bottom = Py_NewRef(previous.bottom);
-    size = Py_NewRef(previous.size);
-    element = PyObject_GetAttr(first, ELEMENT);
+    PyObject *x0 = previous.x0, *top = previous.top, *x1 = previous.x1, *bottom = previous.bottom;
+    PyObject *size = previous.size, *element = PyTuple_GET_ITEM(first, ELEMENT);
     pieces = PyList_New(0);
-    if (element == NULL || pieces == NULL)
+    if (pieces == NULL)
         goto done;
     for (Py_ssize_t i = 0; i < count; i++) {
         PyObject *word = PySequence_Fast_GET_ITEM(words, i);
@@ -125,25 +126,12 @@ static PyObject *line_measures(PyObject *module, PyObject *given) {
         if (keep_extreme(&x0, a->x0, 0) < 0 || keep_extreme(&top, a->top, 0) < 0 || keep_extreme(&x1, a->x1, 1) < 0
             || keep_extreme(&bottom, a->bottom, 1) < 0)
             goto done;
-        if (one_size) {
-            one_size = PyObject_RichCompareBool(a->size, size, Py_EQ);
-            if (one_size < 0)
-                goto done;
-        }
-        if (one_element) {
-            PyObject *own = PyObject_GetAttr(word, ELEMENT);
-            one_element = own ? PyObject_RichCompareBool(own, element, Py_EQ) : -1;
-            Py_XDECREF(own);
-            if (one_element < 0)
-                goto done;
-        }
-        if (artifact) {
-            PyObject *own = PyObject_GetAttr(word, ARTIFACT);
-            artifact = own ? PyObject_IsTrue(own) : -1;
-            Py_XDECREF(own);
-            if (artifact < 0)
-                goto done;
-        }
+        if (one_size && (one_size = PyObject_RichCompareBool(a->size, size, Py_EQ)) < 0)
+            goto done;
+        if (one_element && (one_element = PyObject_RichCompareBool(PyTuple_GET_ITEM(word, ELEMENT), element, Py_EQ)) < 0)
+            goto done;
+        if (artifact && (artifact = PyObject_IsTrue(PyTuple_GET_ITEM(word, ARTIFACT))) < 0)
+            goto done;
         Py_ssize_t length = PyUnicode_GET_LENGTH(a->text);
         if (length > longest_length) {
             longest = word;
@@ -151,27 +139,15 @@ static PyObject *line_measures(PyObject *module, PyObject *given) {
         }
         if (PyList_Append(pieces, a->text) < 0)
             goto done;
-        if (i > 0) {
-            release(&previous);
+        if (i > 0)
             previous = current;
-            current = (Attributes){0};
-        }
     }
     PyObject *text = PyUnicode_Join(EMPTY, pieces);
     if (text == NULL)
         goto done;
-    result = Py_BuildValue("(OOOOOOONN)", x0, top, x1, bottom, one_size ? Py_True : Py_False,
-                           one_element ? Py_True : Py_False, artifact ? Py_True : Py_False,
-                           Py_NewRef(longest), text);
+    result = Py_BuildValue("(OOOOOOOON)", x0, top, x1, bottom, one_size ? Py_True : Py_False,
+                           one_element ? Py_True : Py_False, artifact ? Py_True : Py_False, longest, text);
 done:
-    release(&previous);
-    release(&current);
-    Py_XDECREF(x0);
-    Py_XDECREF(top);
-    Py_XDECREF(x1);
-    Py_XDECREF(bottom);
-    Py_XDECREF(size);
-    Py_XDECREF(element);
     Py_XDECREF(pieces);
     Py_DECREF(words);
     return result;
@@ -194,11 +170,8 @@ static PyObject *line_groups(PyObject *module, PyObject *given) {
         goto failed;
     for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(words); i++) {
         PyObject *word = PySequence_Fast_GET_ITEM(words, i);
-        PyObject *top_value = PyObject_GetAttr(word, TOP), *bottom_value = PyObject_GetAttr(word, BOTTOM);
-        double word_top = top_value ? PyFloat_AsDouble(top_value) : -1;
-        double word_bottom = bottom_value ? PyFloat_AsDouble(bottom_value) : -1;
-        Py_XDECREF(top_value);
-        Py_XDECREF(bottom_value);
+        double word_top = number(word, TOP);
+        double word_bottom = PyErr_Occurred() ? -1 : number(word, BOTTOM);
         if (PyErr_Occurred())
             goto failed;
         if (current != NULL) {
@@ -256,13 +229,11 @@ static double *doubles(PyObject *given, Py_ssize_t *count) {
 
 /* A word's (x0 + x1) / 2 and (top + bottom) / 2; -1 with an error set. */
 static int middle(PyObject *word, double *x, double *y) {
-    PyObject *names[] = {X0, X1, TOP, BOTTOM};
+    Py_ssize_t fields[] = {X0, X1, TOP, BOTTOM};
     double values[4];
     for (int i = 0; i < 4; i++) {
-        PyObject *value = PyObject_GetAttr(word, names[i]);
-        values[i] = value ? PyFloat_AsDouble(value) : -1;
-        Py_XDECREF(value);
-        if (PyErr_Occurred())
+        values[i] = number(word, fields[i]);
+        if (values[i] == -1 && PyErr_Occurred())
             return -1;
     }
     *x = (values[0] + values[1]) / 2;
@@ -387,7 +358,52 @@ done:
     return outside;
 }
 
+PyDoc_STRVAR(tally_words_doc,
+"tally_words(words, sizes) -> (characters, undecodable)\n\n"
+"Count a page's words: the characters of each font size added to ``sizes``\n"
+"(a dict, sizes in the order first met), and the characters in all and those\n"
+"read as U+FFFD returned.");
+
+static PyObject *tally_words(PyObject *module, PyObject *args) {
+    (void)module;
+    PyObject *given, *sizes;
+    if (!PyArg_ParseTuple(args, "OO!", &given, &PyDict_Type, &sizes))
+        return NULL;
+    PyObject *words = PySequence_Fast(given, "words must be a sequence");
+    if (words == NULL)
+        return NULL;
+    Py_ssize_t characters = 0, undecodable = 0;
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(words); i++) {
+        PyObject *word = PySequence_Fast_GET_ITEM(words, i), *text = field(word, TEXT);
+        if (text == NULL || !PyUnicode_Check(text)) {
+            if (text != NULL)
+                PyErr_SetString(PyExc_TypeError, "a word's text must be a str");
+            goto failed;
+        }
+        Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+        characters += length;
+        for (Py_ssize_t at = 0; (at = PyUnicode_FindChar(text, 0xfffd, at, length, 1)) >= 0; at++)
+            undecodable++;
+        PyObject *size = PyTuple_GET_ITEM(word, SIZE), *known = PyDict_GetItemWithError(sizes, size);
+        if (known == NULL && PyErr_Occurred())
+            goto failed;
+        Py_ssize_t before = known ? PyLong_AsSsize_t(known) : 0;
+        PyObject *total = before == -1 && PyErr_Occurred() ? NULL : PyLong_FromSsize_t(before + length);
+        if (total == NULL || PyDict_SetItem(sizes, size, total) < 0) {
+            Py_XDECREF(total);
+            goto failed;
+        }
+        Py_DECREF(total);
+    }
+    Py_DECREF(words);
+    return Py_BuildValue("(nn)", characters, undecodable);
+failed:
+    Py_DECREF(words);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
+    {"tally_words", tally_words, METH_VARARGS, tally_words_doc},
     {"place_words", place_words, METH_VARARGS, place_words_doc},
     {"line_groups", line_groups, METH_O, line_groups_doc},
     {"line_measures", line_measures, METH_O, line_measures_doc},
@@ -402,13 +418,6 @@ static struct PyModuleDef module = {
 };
 
 PyMODINIT_FUNC PyInit__layout(void) {
-    const char *names[] = {"x0", "top", "x1", "bottom", "size", "element", "artifact", "text"};
-    PyObject **slots[] = {&X0, &TOP, &X1, &BOTTOM, &SIZE, &ELEMENT, &ARTIFACT, &TEXT};
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-        *slots[i] = PyUnicode_InternFromString(names[i]);
-        if (*slots[i] == NULL)
-            return NULL;
-    }
     SPACE = PyUnicode_InternFromString(" ");
     EMPTY = PyUnicode_InternFromString("");
     if (SPACE == NULL || EMPTY == NULL)

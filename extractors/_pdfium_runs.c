@@ -123,10 +123,24 @@ static PyObject *cleaned(PyObject *text, Py_ssize_t start, Py_ssize_t end) {
     return word;
 }
 
+/* A Word (a tuple: text, x0, top, x1, bottom, font, size, element, artifact)
+ * of the seven given fields, element and artifact at Word's defaults (None,
+ * False), made without a call of its Python constructor; the fields borrowed. */
+static PyObject *new_word(PyTypeObject *type, PyObject *const *fields) {
+    PyObject *word = type->tp_alloc(type, 9);
+    if (word == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < 7; i++)
+        PyTuple_SET_ITEM(word, i, Py_NewRef(fields[i]));
+    PyTuple_SET_ITEM(word, 7, Py_NewRef(Py_None));
+    PyTuple_SET_ITEM(word, 8, Py_NewRef(Py_False));
+    return word;
+}
+
 /* The word of one run measured at its two ends, appended to ``words``; 1 where
  * the run must be read character by character instead, -1 on error. */
 static int measure_run(Page *page, PyObject *text, Py_ssize_t start, Py_ssize_t end, int odd, Rect *box,
-                       PyObject *word_type, PyObject *words) {
+                       PyTypeObject *word_type, PyObject *words) {
     int first = (int)start, last = (int)end - 1;
     void *object = page->call.text_object(page->textpage, first);
     if (last > first && page->call.text_object(page->textpage, last) != object)
@@ -151,9 +165,9 @@ static int measure_run(Page *page, PyObject *text, Py_ssize_t start, Py_ssize_t 
     PyObject *x0 = PyFloat_FromDouble(left), *x1 = PyFloat_FromDouble(right);
     PyObject *made = NULL;
     if (x0 != NULL && x1 != NULL) {
-        PyObject *args[] = {word, x0, PyTuple_GET_ITEM(shared, 1), x1, PyTuple_GET_ITEM(shared, 2),
-                            PyTuple_GET_ITEM(shared, 3), PyTuple_GET_ITEM(shared, 4)};
-        made = PyObject_Vectorcall(word_type, args, 7, NULL);
+        PyObject *fields[] = {word, x0, PyTuple_GET_ITEM(shared, 1), x1, PyTuple_GET_ITEM(shared, 2),
+                              PyTuple_GET_ITEM(shared, 3), PyTuple_GET_ITEM(shared, 4)};
+        made = new_word(word_type, fields);
     }
     Py_DECREF(word);
     Py_XDECREF(x0);
@@ -227,9 +241,10 @@ static int split_run(Page *page, PyObject *split, PyObject *char_type, Py_ssize_
 PyDoc_STRVAR(words_doc,
 "words(text, textpage, height, functions, objects, fonts, word, char, split) -> list\n\n"
 "The words of ``text``, the text page's text (one str index per PDFium\n"
-"character), one run of non-space characters at a time: each made by calling\n"
-"``word(text, x0, top, x1, bottom, font, size)``; where a run must be read\n"
-"character by character, ``split``'s list of words from its characters, each\n"
+"character), one run of non-space characters at a time: each a ``word``\n"
+"(a tuple type of Word's nine fields) as ``word(text, x0, top, x1, bottom,\n"
+"font, size)`` makes it; where a run must be read character by character,\n"
+"``split``'s list of words from its characters, each\n"
 "``char(text, x0, x1, top, bottom, font, size)``. ``functions`` are the\n"
 "addresses of FPDFText_GetTextObject, FPDFText_GetLooseCharBox,\n"
 "FPDFText_GetFontSize, FPDFText_GetCharOrigin, FPDFTextObj_GetFont,\n"
@@ -237,11 +252,17 @@ PyDoc_STRVAR(words_doc,
 "FPDFText_IsGenerated; ``objects`` and ``fonts`` are the page's caches.");
 
 static PyObject *words(PyObject *module, PyObject *args) {
-    PyObject *text, *textpage, *addresses, *word_type, *char_type, *split;
+    PyObject *text, *textpage, *addresses, *char_type, *split;
+    PyTypeObject *word_type;
     Page page;
-    if (!PyArg_ParseTuple(args, "UO!dOO!O!OOO", &text, &PyLong_Type, &textpage, &page.height, &addresses,
-                          &PyDict_Type, &page.objects, &PyDict_Type, &page.fonts, &word_type, &char_type, &split))
+    if (!PyArg_ParseTuple(args, "UO!dOO!O!O!OO", &text, &PyLong_Type, &textpage, &page.height, &addresses,
+                          &PyDict_Type, &page.objects, &PyDict_Type, &page.fonts, &PyType_Type, &word_type,
+                          &char_type, &split))
         return NULL;
+    if (!PyType_IsSubtype(word_type, &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "word must be a tuple type (Word)");
+        return NULL;
+    }
     page.textpage = PyLong_AsVoidPtr(textpage);
     if (READ_FUNCTIONS(addresses, &page.call) < 0 || PyErr_Occurred())
         return NULL;

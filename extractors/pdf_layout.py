@@ -146,13 +146,10 @@ class WordTally:
 
     def add(self, words: list[Word]) -> None:
         """Count one page's words."""
-        sizes = self._sizes
-        texts = [word.text for word in words]
+        characters, undecodable = tally_words(words, self._sizes)
         self.words += len(words)
-        self.characters += sum(map(len, texts))
-        self.undecodable += "".join(texts).count("\ufffd")
-        for word in words:
-            sizes[word.size] = sizes.get(word.size, 0) + len(word.text)
+        self.characters += characters
+        self.undecodable += undecodable
 
     @property
     def body_size(self) -> float:
@@ -161,3 +158,22 @@ class WordTally:
         if not self._sizes:
             return 0.0
         return most_common([round(size, 1) for size in self._sizes], list(self._sizes.values()))
+
+
+def python_tally_words(words: list[Word], sizes: dict[float, int]) -> tuple[int, int]:
+    """Count a page's words: the characters of each font size added to
+    ``sizes``; the characters in all and those read as U+FFFD returned.
+    Compiled in ``_layout.c``."""
+    characters = undecodable = 0
+    for word in words:
+        text = word.text
+        characters += len(text)
+        undecodable += text.count("\ufffd")
+        sizes[word.size] = sizes.get(word.size, 0) + len(text)
+    return characters, undecodable
+
+
+try:  # the compiled twin, built at install time where a C compiler was found
+    from extractors._layout import tally_words
+except ImportError:
+    tally_words = python_tally_words

@@ -5,7 +5,7 @@ then settled into a compact record for the document-wide layout steps."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
@@ -221,10 +221,10 @@ def _as_bullet(word: Word) -> Word:
     if len(text) != 1:
         return word
     if _PRIVATE_USE.match(text):
-        return replace(word, text=SYMBOL_BULLETS.get(text, "•"))
+        return word._replace(text=SYMBOL_BULLETS.get(text, "•"))
     symbol = chr(0xF000 + ord(text)) if ord(text) < 0x100 else ""
     if symbol in SYMBOL_BULLETS and _SYMBOL_FONT.search(word.font):
-        return replace(word, text=SYMBOL_BULLETS[symbol])
+        return word._replace(text=SYMBOL_BULLETS[symbol])
     return word
 
 

@@ -5,13 +5,16 @@ The input is kept this narrow so that any backend can feed the same layout."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 
 
-@dataclass(slots=True)
-class Word:
-    """One word as a PDF backend reads it; ``top`` grows downwards."""
+class Word(NamedTuple):
+    """One word as a PDF backend reads it; ``top`` grows downwards. A tuple,
+    so that the compiled layout loops read its fields by position and the
+    compiled PDFium reader makes it without a Python call (``_layout.c``,
+    ``_pdfium_runs.c``: the field order is theirs too)."""
 
     text: str
     x0: float

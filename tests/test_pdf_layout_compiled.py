@@ -1,8 +1,9 @@
 """The layout's loops, compiled (``_layout.c``): a page's words grouped into
-lines, each line's one-pass measures and the words placed in a ruled table's
-cells are what ``python_line_groups``, ``python_line_measures`` and
-``python_place_words`` make of them, the same objects included, on hand-made
-cases and on every page of the sample and corpus PDFs."""
+lines, each line's one-pass measures, the words placed in a ruled table's
+cells and a page's word counts are what ``python_line_groups``,
+``python_line_measures``, ``python_place_words`` and ``python_tally_words``
+make of them, the same objects included, on hand-made cases and on every page
+of the sample and corpus PDFs."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from extractors import pdf_lines, pdf_tables
+from extractors import pdf_layout, pdf_lines, pdf_tables
 from extractors.pdf_budget import Budget
+from extractors.pdf_layout import python_tally_words
 from extractors.pdf_lines import group_lines, python_line_groups, python_line_measures
 from extractors.pdf_pdfium import read_pages
 from extractors.pdf_tables import python_place_words, take_table_words
@@ -27,8 +29,9 @@ try:
     from extractors._layout import line_groups as compiled_groups
     from extractors._layout import line_measures as compiled
     from extractors._layout import place_words as compiled_place
+    from extractors._layout import tally_words as compiled_tally
 except ImportError:
-    compiled = compiled_groups = compiled_place = None
+    compiled = compiled_groups = compiled_place = compiled_tally = None
 
 LINES = {
     "one word": [Word("Annex", 72.0, 100.0, 100.0, 111.0, "Arial", 11.0)],
@@ -84,16 +87,49 @@ def test_compiled_line_groups_are_the_python_ones(name):
 def test_the_layout_uses_the_compiled_twins():
     assert pdf_lines.line_measures is compiled
     assert pdf_lines.line_groups is compiled_groups
+    assert pdf_layout.tally_words is compiled_tally
+
+
+NOT_WORDS = {"not a word": ["not a word"], "a shorter tuple": [("a", 1.0, 1.0, 2.0, 2.0)]}
 
 
 @pytest.mark.parametrize(
     "words, error",
-    [([], ValueError), ([Word(None, 1.0, 1.0, 2.0, 2.0)], TypeError), (["not a word"], AttributeError)],
-    ids=["no words", "text not a str", "not a word"],
+    [([], ValueError), ([Word(None, 1.0, 1.0, 2.0, 2.0)], TypeError), *((words, TypeError) for words in NOT_WORDS.values())],
+    ids=["no words", "text not a str", *NOT_WORDS],
 )
 def test_what_is_not_a_line_is_refused(words, error):
     with pytest.raises(error):
         compiled(words)
+
+
+@pytest.mark.parametrize("words", NOT_WORDS.values(), ids=list(NOT_WORDS))
+def test_what_is_not_a_word_is_neither_grouped_nor_counted(words):
+    with pytest.raises(TypeError):
+        compiled_groups(words)
+    with pytest.raises(TypeError):
+        compiled_tally(words, {})
+
+
+TALLIES = {
+    "one size": ([Word("abc", 72.0, 100.0, 90.0, 111.0, "F", 11.0), Word("de", 95.0, 100.0, 105.0, 111.0, "F", 11.0)], {}),
+    "sizes in the order met": (
+        [Word("a", 1.0, 1.0, 2.0, 2.0, "F", 9.0), Word("bb", 1.0, 1.0, 2.0, 2.0, "F", 11.0), Word("c", 1.0, 1.0, 2.0, 2.0, "F", 9.0)],
+        {},
+    ),
+    "sizes already counted": ([Word("xyz", 1.0, 1.0, 2.0, 2.0, "F", 11.0)], {12.0: 4, 11.0: 7}),
+    "undecodable characters": ([Word("\ufffd\ufffdab\ufffd", 1.0, 1.0, 2.0, 2.0, "F", 10.0), Word("\ufffd", 1.0, 1.0, 2.0, 2.0)], {}),
+    "a whole-number size": ([Word("12", 1, 1, 2, 2, "F", 11), Word("ab", 1, 1, 2, 2, "F", 11.0)], {}),
+    "no words": ([], {3.0: 1}),
+}
+
+
+@pytest.mark.parametrize("name", TALLIES)
+def test_compiled_word_counts_are_the_python_ones(name):
+    words, counted = TALLIES[name]
+    compiled_sizes, python_sizes = dict(counted), dict(counted)
+    assert compiled_tally(words, compiled_sizes) == python_tally_words(words, python_sizes)
+    assert list(compiled_sizes.items()) == list(python_sizes.items())
 
 
 def _pages_of_samples_and_corpus():
@@ -107,11 +143,14 @@ def _pages_of_samples_and_corpus():
         yield from ((path.name, page) for page in pages)
 
 
-def test_compiled_lines_hold_on_every_page_of_the_samples_and_corpus():
+def test_compiled_lines_and_counts_hold_on_every_page_of_the_samples_and_corpus():
     lines = 0
     for name, page in _pages_of_samples_and_corpus():
         ordered = sorted(page.words, key=lambda word: (word.top, word.x0))
         assert compiled_groups(ordered) == python_line_groups(ordered), name
+        compiled_sizes, python_sizes = {}, {}
+        assert compiled_tally(page.words, compiled_sizes) == python_tally_words(page.words, python_sizes), name
+        assert list(compiled_sizes.items()) == list(python_sizes.items()), name
         for line in group_lines(page.words, page.number):
             assert _same(compiled(line.words), python_line_measures(line.words)), name
             lines += 1

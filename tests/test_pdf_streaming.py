@@ -3,8 +3,6 @@ the words no later step reads; the counts over the whole file run as pages come.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from extractors.blocks import Role
@@ -55,9 +53,9 @@ def _general_measures(words: list[Word]) -> dict:
 
 
 def _tagged(words: list[Word], elements: list, artifacts: list) -> list[Word]:
-    for word, element, artifact in zip(words, elements, artifacts):
-        word.element, word.artifact = element, artifact
-    return words
+    return [
+        word._replace(element=element, artifact=artifact) for word, element, artifact in zip(words, elements, artifacts)
+    ]
 
 
 LINES = {
@@ -73,7 +71,7 @@ LINES = {
 
 @pytest.mark.parametrize("words", LINES.values(), ids=LINES.keys())
 def test_a_settled_line_measures_as_the_general_functions_do(words):
-    line = _settled([replace(word) for word in words])
+    line = _settled(list(words))
     assert {name: getattr(line, name) for name in MEASURES} == _general_measures(words)
 
 
