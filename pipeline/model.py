@@ -31,11 +31,11 @@ def _every_field(model: type[BaseModel]) -> set[str]:
     return set(model.model_fields)
 
 
-def empty_list():  # noqa: ANN201 - what pydantic's Field returns
+def empty_list(description: str | None = None):  # noqa: ANN201 - what pydantic's Field returns
     """A list field's default: a new empty list per instance (pydantic deep-copies
     a ``[]`` default for every instance, a cost across a long document's model),
     still given as ``"default": []`` in the JSON Schema."""
-    return Field(default_factory=list, json_schema_extra={"default": []})
+    return Field(default_factory=list, description=description, json_schema_extra={"default": []})
 
 
 class Provenance(_Model):
@@ -184,7 +184,7 @@ class Section(_Model):
     parent: str | None = None
     annex: str | None = Field(None, description="id of the annex holding it; null in the main body")
     agenda_item: int | None = Field(None, description='Number of the agenda item it opens ("Agenda Item 3: …")')
-    paragraphs: list[str] = Field([], description="ids of the numbered paragraphs directly under it")
+    paragraphs: list[str] = empty_list("ids of the numbered paragraphs directly under it")
     provenance: Provenance
 
 
@@ -193,7 +193,7 @@ class Annex(_Model):
     number: int
     title: str | None = None
     symbol: str | None = Field(None, description="Symbol of an annexed document, where the text names it")
-    table_columns: list[str] = Field([], description="Header row of the annex's recommendation table")
+    table_columns: list[str] = empty_list("Header row of the annex's recommendation table")
     paragraphs: list[Paragraph] = empty_list()
     content: list[ContentBlock] = empty_list()
     provenance: Provenance
@@ -231,7 +231,7 @@ class Recommendation(_Model):
     related_recs_provenance: Provenance | None = Field(
         None, description="Where the related RECs or their note stand (the table's last column)"
     )
-    footnotes: list[int] = Field([], description="Footnotes anchored in the statement")
+    footnotes: list[int] = empty_list("Footnotes anchored in the statement")
     provenance: Provenance
 
 
@@ -264,7 +264,7 @@ class FootnoteAnchor(_Model):
 class Footnote(_Model):
     number: int
     text: str
-    anchors: list[FootnoteAnchor] = Field([], description="Where its mark stands; empty if no mark was found")
+    anchors: list[FootnoteAnchor] = empty_list("Where its mark stands; empty if no mark was found")
     provenance: Provenance
 
 
@@ -325,8 +325,8 @@ class Reference(_Model):
     document: str | None = Field(
         None, description='Target document symbol ("CWS/6/34", "C.CWS.180"); null when the text names none'
     )
-    paragraphs: list[int] = Field([], description="Paragraph numbers, ranges expanded")
-    items: list[str] = Field([], description='Items of the paragraph named: ["c"] for "paragraph 8 (c)"')
+    paragraphs: list[int] = empty_list("Paragraph numbers, ranges expanded")
+    items: list[str] = empty_list('Items of the paragraph named: ["c"] for "paragraph 8 (c)"')
     annex: str | None = Field(
         None, description='The annex the paragraphs are in, as named: "Annex I" of "paragraph 29 of Annex I"'
     )
@@ -338,7 +338,7 @@ class Reference(_Model):
     direction: Direction | None = Field(None, description='"above" or "below" where the text says so')
     internal: bool = Field(description="True when it points into this document")
     inherited: bool = Field(False, description='The document comes from an enclosing "of document X" phrase')
-    targets: list[str] = Field([], description="ids of what it points at in this document")
+    targets: list[str] = empty_list("ids of what it points at in this document")
     dangling: str | None = Field(None, description="Why an internal reference points at nothing")
 
 
@@ -366,7 +366,7 @@ class SessionRecord(Session):
         description='The body whose session it is, by its symbol prefix: "CWS", "WO/GA", "SCIT/SDWG", "PCT/WG", "PCT/MIA"'
     )
     current: bool = Field(False, description="The session this document is for")
-    paragraphs: list[str] = Field([], description="ids of the paragraphs that speak of it, in document order")
+    paragraphs: list[str] = empty_list("ids of the paragraphs that speak of it, in document order")
     mentions: list[SessionMention] = empty_list()
 
 
@@ -386,7 +386,7 @@ class TaskDescription(_Model):
 class Task(_Model):
     number: int
     part: int | None = Field(None, description='Sub-task number: 3 of "Task No. 33/3"')
-    descriptions: list[TaskDescription] = Field([], description="Description history, in document order")
+    descriptions: list[TaskDescription] = empty_list("Description history, in document order")
     mentions: list[Mention] = empty_list()
 
     @property
@@ -399,7 +399,7 @@ class NamedEntity(_Model):
     """A task force, member state or WIPO standard, with every place it is named."""
 
     name: str = Field(description="Canonical name")
-    aliases: list[str] = Field([], description="Other names the text uses for it")
+    aliases: list[str] = empty_list("Other names the text uses for it")
     mentions: list[Mention] = empty_list()
 
 
@@ -420,7 +420,7 @@ class Document(_Model):
     content: list[ContentBlock] = empty_list()
     annexes: list[Annex] = empty_list()
     recommendations: list[Recommendation] = empty_list()
-    task_list: list[TaskEntry] = Field([], description="Entries of a task list, one per task")
+    task_list: list[TaskEntry] = empty_list("Entries of a task list, one per task")
     footnotes: list[Footnote] = empty_list()
     unclassified: list[Unclassified] = empty_list()
     furniture: list[Furniture] = empty_list()
