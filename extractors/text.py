@@ -11,7 +11,9 @@ module reads those traces (the file's *flavour*) and nothing more:
   goes on in lower case. A line that opens with a list or paragraph marker, or
   that is indented (the converter's trace of a new text frame or page), starts a
   new block; a bracketed editorial note ("[Annex follows]") is a block of its own,
-  and so is each line of the WIPO header block before the first such marker.
+  and so is each line of the WIPO header block before the first such marker, and
+  each line of page furniture next to a page break (a form feed, as pdftotext
+  writes one), even where the paragraph runs on across the break.
 - ``markdown``: what pandoc or markitdown wrote (``extractors.text_markdown``).
 """
 
@@ -24,6 +26,7 @@ from extractors.blocks import Block, Role, SourceDocument
 from extractors.files import read_bytes, sha256_hex, sniff_format
 from extractors.text_markdown import MARK_CLOSE, MARK_OPEN, markdown_blocks, take_marks
 from pipeline.errors import EmptyDocument, UnsupportedFormat
+from pipeline.furniture import may_be_page_furniture
 from pipeline.metadata import is_header_line
 from pipeline.model import Provenance
 from pipeline.textnorm import join_lines, normalize_space, vocabulary
@@ -38,6 +41,8 @@ _BLOCK_OPENER = re.compile(
     r"^(?:\d{1,3}\.\s|\(?[a-z]\)\s|\(?[ivx]{1,5}[.)]\s|[·•−–▪]\s?|-\s|Recommendation\s+\d+\s*:)"
 )
 _EDITORIAL_NOTE = re.compile(r"^\[[^\]]+\]$")
+_PAGE_BREAK = "\f"
+_EDGE_LINES = 3  # lines of furniture looked for on each side of a page break
 
 
 def extract(path: Path) -> SourceDocument:
@@ -82,7 +87,7 @@ def blocks_from_text(text: str, flavour: str) -> list[Block]:
     """The blocks of a text of the given flavour, in reading order."""
     lines = text.splitlines()
     if flavour == "pdf":
-        return _wrapped_blocks(lines)
+        return _wrapped_blocks(lines, _page_edge_furniture(text.splitlines(keepends=True)))
     if flavour == "markdown":
         return markdown_blocks(lines)
     return _line_blocks(lines)
@@ -114,12 +119,36 @@ def _line_blocks(lines: list[str]) -> list[Block]:
     return blocks
 
 
-def _wrapped_blocks(lines: list[str]) -> list[Block]:
+def _page_edge_furniture(lines: list[str]) -> dict[int, int]:
+    """The numbers (1-based, as ``str.splitlines`` counts lines) of the lines of
+    page furniture on either side of each page break, each with the number of
+    its group (one side of one break: "CWS/12/22" over "page 2" is one running
+    header): from the break outwards, blank lines passed, until the first line
+    that is not furniture."""
+    found: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        if not line.endswith(_PAGE_BREAK):
+            continue
+        for group, side in enumerate((range(index, -1, -1), range(index + 1, len(lines))), start=2 * index):
+            seen = 0
+            for at in side:
+                text = lines[at].strip()
+                if not text:
+                    continue
+                if seen == _EDGE_LINES or not may_be_page_furniture(text):
+                    break
+                found[at + 1] = group
+                seen += 1
+    return found
+
+
+def _wrapped_blocks(lines: list[str], page_furniture: dict[int, int]) -> list[Block]:
     words = vocabulary(lines)
     blocks: list[Block] = []
     current: list[tuple[int, str]] = []
     after_blank = False
     in_header = True
+    furniture_group = None  # the page furniture group ``current`` holds, if it holds one
 
     def flush() -> None:
         if current:
@@ -133,6 +162,14 @@ def _wrapped_blocks(lines: list[str]) -> list[Block]:
         if not line:
             after_blank = True
             continue
+        group = page_furniture.get(number)
+        if group is not None or furniture_group is not None:
+            if group != furniture_group:
+                flush()
+            furniture_group = group
+            if group is not None:
+                current.append((number, line))
+                continue
         indented = raw.startswith((" ", "\t"))
         marked = bool(_BLOCK_OPENER.match(line))
         in_header = in_header and not marked

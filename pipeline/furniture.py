@@ -54,6 +54,14 @@ def is_furniture_text(text: str) -> bool:
     return _whole_block_kind(text, find_symbols(text)) is not None
 
 
+def may_be_page_furniture(text: str) -> bool:
+    """A text that is furniture where it stands next to a page break: a page
+    number or running header, whole, or a document symbol alone (the first
+    line of a two-line running header)."""
+    symbols = find_symbols(text)
+    return _whole_block_kind(text, symbols) is not None or _symbol_alone(text, symbols) is not None
+
+
 def running_header_symbol(furniture: list[Furniture]) -> str | None:
     """The symbol a running header prints ("CWS/5/22 PROV." of "CWS/5/22 Prov. / page 16")."""
     for item in furniture:

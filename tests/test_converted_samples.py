@@ -47,11 +47,9 @@ CONVERTER_CHANGED: dict[tuple[str, str], dict[str, str]] = {
 
 # Where our reader does not yet undo what the converter did: known gaps, listed
 # so that they stay visible and the test notices when one is closed.
-PAGE_LINE = "a page line ('page 2') that pdftotext sets after a form feed inside a paragraph stays in its text"
 COLUMNS = "pdftotext -layout sets the table's columns side by side; the reader does not split them yet"
 HANGING = "a paragraph's last line, indented under its hanging number, is joined to the heading after it"
 READER_GAPS: dict[tuple[str, str], dict[str, str]] = {
-    ("pdftotext.txt", "task58_progress_report"): {"paragraphs": PAGE_LINE},
     ("pdftotext.txt", "cws_12_22"): {part: COLUMNS for part in ("annexes", "recommendations", "footnotes")},
     ("pdftotext.txt", "wo_ga_58_9"): {
         "sections": HANGING,

@@ -5,6 +5,8 @@ document-sharing site's page marks), or a look-alike that is not furniture."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extractors.blocks import Block, FootnoteMark
@@ -105,3 +107,47 @@ def test_one_line_document_keeps_no_running_header_and_no_reference_to_it(tmp_pa
     texts = [unit.text for unit in (*document.paragraphs, *document.content)]
     assert not any("page 2" in text for text in texts)
     assert not any(reference.document == "CWS/7/29" for reference in document.references if not reference.internal)
+
+
+# pdftotext's text of the task 58 report (samples/converted/) breaks paragraph 5
+# across pages 1 and 2 with a form feed and the page line "page 2". Each case
+# puts other furniture there, as other WIPO documents and converters print it,
+# above the break (a footer) or below it (a header), or body text that is not
+# furniture. Paragraph 5's text, as in the DOCX model, must come through whole.
+CONVERTED_TASK58 = Path(__file__).resolve().parents[1] / "samples" / "converted" / "task58_progress_report.pdftotext.txt"
+PARAGRAPH_5_AT_THE_BREAK = "survey on the prioritization of 40 Recommendations and to report the results"
+LATER_PAGE_LINES = ["page 3", "page 4"]  # the sample's own, at its later breaks
+
+
+@pytest.mark.parametrize(
+    "footer, header, dropped",
+    [
+        ("", "page 2", ["page 2"]),
+        ("", "Page 2 of 4", ["Page 2 of 4"]),
+        ("", "CWS/12/9\npage 2", ["CWS/12/9 page 2"]),
+        ("", "CWS/12/9 Prov.\n\npage 2", ["CWS/12/9 Prov. page 2"]),
+        ("", "CWS/12/9 page 2", ["CWS/12/9 page 2"]),
+        ("", "CWS/12/9 / page 2", ["CWS/12/9 / page 2"]),
+        ("", "CWS/12/9\nPage 2", ["CWS/12/9 Page 2"]),
+        ("- 1 -", "page 2", ["- 1 -", "page 2"]),
+        ("page 1 of 4", "", ["page 1 of 4"]),
+    ],
+)
+def test_furniture_at_a_form_feed_inside_a_paragraph(tmp_path, footer, header, dropped):
+    text = CONVERTED_TASK58.read_text(encoding="utf-8")
+    assert "\fpage 2\n" in text
+    path = tmp_path / "task58.txt"
+    path.write_text(text.replace("\fpage 2\n", f"\n{footer}\n\f{header}\n", 1), encoding="utf-8")
+    document = extract_document(path)
+    paragraph = next(p for p in document.paragraphs if p.number == 5)
+    assert PARAGRAPH_5_AT_THE_BREAK in paragraph.text
+    assert [item.text for item in document.furniture] == dropped + LATER_PAGE_LINES
+
+
+def test_body_text_at_a_form_feed_is_not_furniture(tmp_path):
+    text = CONVERTED_TASK58.read_text(encoding="utf-8")
+    path = tmp_path / "task58.txt"
+    path.write_text(text.replace("\fpage 2\n", "\f", 1), encoding="utf-8")
+    document = extract_document(path)
+    assert PARAGRAPH_5_AT_THE_BREAK in next(p for p in document.paragraphs if p.number == 5).text
+    assert [item.text for item in document.furniture] == LATER_PAGE_LINES
